@@ -1,0 +1,83 @@
+package io.logmirror.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The engine: keeps a {@link LogStore} mirrored from a {@link RemoteSource}, on a schedule and on demand.
+ *
+ * <p>One sync runs at a time; asking for a sync while one runs joins it. After a failed sync the
+ * scheduler backs off (doubling the interval up to {@link LogMirrorConfig#maxBackoff()}). Closing the
+ * engine stops the schedule, cancels a running sync cleanly (no half-written file under a final name)
+ * and closes the store and the source.
+ *
+ * <pre>{@code
+ * LogMirrorConfig config = LogMirrorConfig.builder(Path.of("data"), remoteSource)
+ *         .categorizer(RuleCategorizer.defaults())
+ *         .syncInterval(Duration.ofSeconds(60))
+ *         .build();
+ * try (LogMirror mirror = LogMirror.open(config)) {
+ *     mirror.subscribe(event -> System.out.println(event));
+ *     mirror.start();                       // sync now, then every minute
+ *     SyncReport report = mirror.syncNow(); // or on demand
+ * }
+ * }</pre>
+ *
+ * <p>All methods are thread-safe.
+ */
+public interface LogMirror extends Closeable {
+
+    /**
+     * Opens the store under the config's data folder (rebuilding its index from disk) and returns an
+     * engine that has not started syncing yet.
+     *
+     * @throws IOException when the data folder cannot be created or read
+     */
+    static LogMirror open(LogMirrorConfig config) throws IOException {
+        return io.logmirror.core.internal.DefaultLogMirror.open(config);
+    }
+
+    /** Starts the schedule: a sync now, then one {@link LogMirrorConfig#syncInterval()} after each ends. Idempotent. */
+    void start();
+
+    /**
+     * Starts a sync, or joins the one already running.
+     *
+     * @return completes with the sync's report, or exceptionally with the reason it failed as a whole
+     */
+    CompletableFuture<SyncReport> requestSync();
+
+    /**
+     * Runs a sync (or joins the running one) and waits for it.
+     *
+     * @throws IOException when the sync failed as a whole
+     * @throws InterruptedException when the caller was interrupted while waiting
+     */
+    SyncReport syncNow() throws IOException, InterruptedException;
+
+    /** The current sync state. */
+    SyncStatus status();
+
+    /** The local mirror, for queries. */
+    LogStore store();
+
+    /** The categorizer in use. */
+    Categorizer categorizer();
+
+    /** The categories, in display order. */
+    default List<Category> categories() {
+        return categorizer().categories();
+    }
+
+    /** The configuration this engine was opened with. */
+    LogMirrorConfig config();
+
+    /**
+     * Subscribes {@code listener} to change events.
+     *
+     * @return closing it unsubscribes
+     */
+    AutoCloseable subscribe(LogListener listener);
+}

@@ -1,0 +1,65 @@
+package io.logmirror.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local mirror: written by the {@link Syncer}, read by everyone else.
+ *
+ * <p>Layout on disk (the original service's, which its users know): the mirror under
+ * {@code <data>/logs/<path>}, and every current file also under {@code <data>/categorized/<category>/<path>}
+ * as a relative symlink (unless turned off). Queries are answered from an in-memory index that the
+ * store's own writes keep current; the disk is walked only when the store opens, to rebuild it.
+ *
+ * <p>All methods are thread-safe. Readers never see a half-written new file: new files appear whole,
+ * and an existing file only grows or is replaced whole (its previous generation is kept).
+ *
+ * <pre>{@code
+ * for (LogEntry entry : store.list(LogQuery.newest(10).inCategory(Category.SLURM))) {
+ *     long from = store.tailOffset(entry, 100);
+ *     try (InputStream in = store.open(entry, from, entry.size() - from)) { in.transferTo(out); }
+ * }
+ * }</pre>
+ */
+public interface LogStore extends Closeable {
+
+    /** The current generation of {@code path}, if the mirror has it. */
+    Optional<LogEntry> find(LogPath path);
+
+    /** Earlier generations of {@code path} (kept when the remote file was rewritten), oldest first; empty when none. */
+    List<LogEntry> generations(LogPath path);
+
+    /** Current files matching {@code query}, newest first by remote modification time, ties by path. */
+    List<LogEntry> list(LogQuery query);
+
+    /** Totals for every category the categorizer knows, in its order, including empty ones. */
+    List<CategoryStats> statsByCategory();
+
+    /** How many current files the mirror holds. */
+    int fileCount();
+
+    /**
+     * Streams {@code length} bytes of {@code entry}'s file from {@code offset} (fewer if the file is
+     * shorter). The caller closes the stream. The file is never read whole into memory.
+     *
+     * @throws java.nio.file.NoSuchFileException when the file is no longer on disk
+     * @throws IllegalArgumentException when offset or length is negative
+     */
+    InputStream open(LogEntry entry, long offset, long length) throws IOException;
+
+    /**
+     * The byte offset where the last {@code lines} lines of {@code entry}'s file begin, found by reading
+     * backwards from the end. A final line without a newline counts as a line; the newline that ends
+     * the file does not start an extra empty one. Returns 0 when the file has no more than {@code lines} lines.
+     *
+     * @throws IllegalArgumentException when lines is less than 1
+     */
+    long tailOffset(LogEntry entry, int lines) throws IOException;
+
+    /** The data folder: {@code logs/} and {@code categorized/} live under it. */
+    Path dataDirectory();
+}
