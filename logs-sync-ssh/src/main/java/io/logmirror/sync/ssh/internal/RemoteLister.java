@@ -154,6 +154,14 @@ public final class RemoteLister {
                 }
                 throw new IOException(SshConnection.reason(e), e);
             }
+            try {
+                connection.primary().stat(target);
+            } catch (SFTPException e) {
+                if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
+                    throw new IOException("its target '" + RemoteNames.localName(target) + "' does not exist", e);
+                }
+                throw new IOException(SshConnection.reason(e), e);
+            }
             String base = connection.canonicalFolder();
             String prefix = base.endsWith("/") ? base : base + "/";
             return target.startsWith(prefix) ? Optional.of(target.substring(prefix.length())) : Optional.empty();
