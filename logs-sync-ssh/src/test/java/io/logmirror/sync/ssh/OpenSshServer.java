@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code /run/sshd} (created here when missing); running as another user works as long as the account is not locked
  * ({@code usermod -p '*' USER} unlocks it without giving it a password).
  */
-final class OpenSshServer implements Closeable {
+public final class OpenSshServer implements Closeable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
@@ -41,14 +41,14 @@ final class OpenSshServer implements Closeable {
     }
 
     /** Starts a server offering a shell and SFTP. */
-    static OpenSshServer start() throws IOException, InterruptedException {
+    public static OpenSshServer start() throws IOException, InterruptedException {
         return start(false);
     }
 
     /**
      * Starts a server; {@code sftpOnly} forces {@code internal-sftp} on every session, like an account without a shell.
      */
-    static OpenSshServer start(boolean sftpOnly) throws IOException, InterruptedException {
+    public static OpenSshServer start(boolean sftpOnly) throws IOException, InterruptedException {
         requireSshd();
         Path dir = Files.createTempDirectory("openssh-test");
         run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test-host", "-f", dir.resolve("host_ed25519").toString());
@@ -109,28 +109,28 @@ final class OpenSshServer implements Closeable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String user() {
+    public String user() {
         return System.getProperty("user.name");
     }
 
-    Path privateKey() {
+    public Path privateKey() {
         return dir.resolve("id_ed25519");
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** A known_hosts file with this server's host key, as ssh-keyscan would write it. */
-    Path knownHosts() throws IOException {
+    public Path knownHosts() throws IOException {
         Path file = dir.resolve("known_hosts");
         if (!Files.exists(file)) {
             Files.writeString(file, knownHostsLine() + "\n");
@@ -138,18 +138,18 @@ final class OpenSshServer implements Closeable {
         return file;
     }
 
-    String knownHostsLine() throws IOException {
+    public String knownHostsLine() throws IOException {
         String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).trim().split(" ");
         return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
     }
 
     /** The host key's fingerprint as {@code ssh-keygen -l} prints it. */
-    String hostKeyFingerprint() throws IOException, InterruptedException {
+    public String hostKeyFingerprint() throws IOException, InterruptedException {
         return run(dir, "ssh-keygen", "-l", "-E", "sha256", "-f", dir.resolve("host_ed25519.pub").toString()).split(" ")[1];
     }
 
     /** Generates another user key pair, authorized when {@code authorize}; {@code extra} go to ssh-keygen (e.g. -m PEM). */
-    Path newUserKey(String name, String type, String passphrase, boolean authorize, String... extra)
+    public Path newUserKey(String name, String type, String passphrase, boolean authorize, String... extra)
             throws IOException, InterruptedException {
         Path key = dir.resolve(name);
         List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", name,
@@ -164,7 +164,7 @@ final class OpenSshServer implements Closeable {
     }
 
     /** Settings for this server, mirroring {@code <base>/logs}, trusting only its host key. */
-    SshSettings.Builder settings(Path base) throws IOException {
+    public SshSettings.Builder settings(Path base) throws IOException {
         return SshSettings.builder(host(), user())
                 .port(port)
                 .identityFile(privateKey())
@@ -178,7 +178,7 @@ final class OpenSshServer implements Closeable {
     }
 
     /** Kills every session process (the connections drop); the listener stays up for new connections. */
-    void cutConnections() {
+    public void cutConnections() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
@@ -198,7 +198,7 @@ final class OpenSshServer implements Closeable {
         }
     }
 
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
+    public static String run(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
