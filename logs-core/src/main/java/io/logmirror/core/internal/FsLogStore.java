@@ -669,6 +669,7 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.readLock().unlock();
         }
+        Files.setLastModifiedTime(staged, FileTime.from(modified)); // fails first when nothing is staged
         Path kept = generationFile(path, number);
         createParents(kept);
         Files.deleteIfExists(kept);
@@ -677,7 +678,6 @@ public final class FsLogStore implements LogStore {
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
-        Files.setLastModifiedTime(staged, FileTime.from(modified));
         move(staged, target);
         long size = Files.size(target);
         LogEntry current;
