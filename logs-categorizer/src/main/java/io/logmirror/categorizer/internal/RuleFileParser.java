@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -107,7 +108,7 @@ public final class RuleFileParser {
     private RuleCategorizer read(Reader reader) {
         Node root;
         try {
-            root = newYaml().compose(reader);
+            root = newYaml().compose(new LimitedReader(reader, MAX_CODE_POINTS));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext().trim() + ")";
@@ -117,6 +118,16 @@ public final class RuleFileParser {
                     "not valid YAML: " + problem + context + "; check indentation and quoting "
                             + "(write regexes in single quotes: '\\.out$')", e);
         } catch (YAMLException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof LimitedReader.TooLongException) {
+                    throw new RuleFileException(source, 0, 0, "refused: the rule file is longer than " + MAX_CODE_POINTS
+                            + " characters; " + hintFor("code points"), e);
+                }
+                if (cause instanceof CharacterCodingException) {
+                    throw new RuleFileException(source, 0, 0, "the rule file is not valid UTF-8 text (" + cause
+                            + "): save it as UTF-8", e);
+                }
+            }
             throw new RuleFileException(source, 0, 0, "refused: " + e.getMessage() + "; " + hintFor(e.getMessage()), e);
         }
         if (root == null) {
