@@ -113,10 +113,11 @@ public final class RuleFileParser {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext().trim() + ")";
             String problem = Objects.requireNonNullElse(e.getProblem(), e.getMessage()).trim();
+            String hint = problem.contains("tag")
+                    ? "a rule file holds plain names, lists and maps only; remove the tag"
+                    : "check indentation and quoting (write regexes in single quotes: '\\.out$')";
             throw new RuleFileException(source, mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1,
-                    "not valid YAML: " + problem + context + "; check indentation and quoting "
-                            + "(write regexes in single quotes: '\\.out$')", e);
+                    mark == null ? 0 : mark.getColumn() + 1, "not valid YAML: " + problem + context + "; " + hint, e);
         } catch (YAMLException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof LimitedReader.TooLongException) {

@@ -370,7 +370,8 @@ class RuleFileParserTest {
                 """))
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageStartingWith(SOURCE + ":2:")
-                .hasMessageContaining("not allowed");
+                .hasMessageContaining("not allowed")
+                .hasMessageContaining("remove the tag");
     }
 
     @Test
