@@ -123,6 +123,7 @@ class RuleCategorizerTest {
         assertThat(DEFAULTS.toString()).contains(RuleCategorizer.DEFAULT_RULES_SOURCE);
     }
 
+    /** The example of docs/categories.md, word for word. */
     @Test
     void aRuleFileCanMakeLoadgenOutputClientAheadOfTheDefaultRules() {
         String yaml = """
@@ -130,15 +131,25 @@ class RuleCategorizerTest {
                 rules:
                   - category: client
                     name: { glob: 'loadgen-*' }
+                  # ... then the six default rules, copied from default-rules.yaml above
                   - category: server
                     name: { regex: ['server[-_]', 'orchestrator', 'slurm[-_]job'] }
+                  - category: client
+                    name: { regex: ['client[-_]', 'benchmark[-_]'] }
+                  - category: monitoring
+                    name: { regex: ['monitor', 'prometheus', 'grafana'] }
+                  - category: vllm
+                    name: { regex: ['vllm', 'model[-_]server', 'inference'] }
                   - category: slurm
                     name: { regex: ['\\.err$', '\\.out$', 'slurm[-_]', 'sbatch'] }
+                  - category: logs
+                    name: { regex: ['logs[-_]service'] }
                 """;
         RuleCategorizer custom = RuleCategorizer.fromYaml(yaml, "loadgen.yaml");
 
         assertThat(custom.categorize(LogPath.of("loadgen-123.out"))).isEqualTo(Category.CLIENT);
         assertThat(custom.categorize(LogPath.of("slurm-123.out"))).isEqualTo(Category.SLURM);
+        assertThat(custom.rules().subList(1, 7)).isEqualTo(DEFAULTS.rules());
         assertThat(custom.categories()).isEqualTo(Category.STANDARD);
     }
 
