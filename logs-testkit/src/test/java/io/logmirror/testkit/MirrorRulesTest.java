@@ -217,6 +217,42 @@ class MirrorRulesTest {
     }
 
     @Test
+    void aTouchedFileWithTheSameBytesTakesTheNewTimeWithoutANewGeneration() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("a.log", "same\n");
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        remote.setModified("a.log", remote.modified("a.log").plusSeconds(60));
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.filesReplaced()).isZero();
+        assertThat(mirror.store().generations(LogPath.of("a.log"))).isEmpty();
+        assertThat(logs("a.log")).hasContent("same\n");
+        assertThat(Files.getLastModifiedTime(logs("a.log")).toInstant()).isEqualTo(remote.modified("a.log"));
+        remote.resetCounters();
+        mirror.syncNow();
+        assertThat(remote.openCount()).as("once re-timed, the file is unchanged").isZero();
+    }
+
+    @Test
+    void aFileThatComesBackIsNoLongerMarkedGone() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("a.log", "one\n");
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        remote.delete("a.log");
+        mirror.syncNow();
+        remote.write("a.log", "one\ntwo\n");
+
+        mirror.syncNow();
+
+        LogEntry entry = mirror.store().find(LogPath.of("a.log")).orElseThrow();
+        assertThat(entry.goneRemotely()).isFalse();
+        assertThat(logs("a.log")).hasContent("one\ntwo\n");
+    }
+
+    @Test
     void aRotationLosesNothing() throws Exception {
         FakeRemote remote = cluster.remote();
         remote.write("vllm_0.log", "first run, line 1\nfirst run, line 2\n");
@@ -333,6 +369,47 @@ class MirrorRulesTest {
         assertThat(remote.bytesRead("a.log")).as("resumes from the prefix on disk")
                 .isEqualTo(full.length - local.length + Math.min(WINDOW, local.length));
         assertThat(Files.getLastModifiedTime(logs("a.log")).toInstant()).isEqualTo(remote.modified("a.log"));
+    }
+
+    @Test
+    void anUnreadableFileIsReportedAsAFailureWhileTheRestSyncs() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("locked.log", "no\n").write("open.log", "yes\n").unreadable("locked.log");
+        LogMirror mirror = cluster.openMirror();
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("locked.log");
+            assertThat(f.reason()).isNotBlank();
+        });
+        assertThat(logs("open.log")).hasContent("yes\n");
+        assertThat(logs("locked.log")).doesNotExist();
+
+        remote.clearFaults();
+        assertThat(mirror.syncNow().failures()).isEmpty();
+        assertThat(logs("locked.log")).hasContent("no\n");
+    }
+
+    @Test
+    void closingTheMirrorDuringATransferLeavesNoHalfWrittenFile() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("big.log", bytes(100_000, 11));
+        LogMirror mirror = LogMirror.open(cluster.configBuilder().build());
+        try (FakeRemote.ReadPause pause = remote.pauseNextRead("big.log", 30_000)) {
+            CompletableFuture<SyncReport> sync = mirror.requestSync();
+            pause.awaitPaused(PATIENCE);
+
+            mirror.close();
+
+            assertThat(sync).isDone();
+            assertThat(logs("big.log")).doesNotExist();
+        }
+        try (LogMirror reopened = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(reopened.store().find(LogPath.of("big.log"))).isEmpty();
+            reopened.syncNow();
+            assertThat(Files.readAllBytes(logs("big.log"))).isEqualTo(remote.content("big.log"));
+        }
     }
 
     @Test
