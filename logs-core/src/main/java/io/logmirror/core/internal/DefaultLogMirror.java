@@ -78,9 +78,15 @@ public final class DefaultLogMirror implements LogMirror {
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
         FsLogStore store = FsLogStore.open(config.dataDirectory(), config.categorizer(), config.categorizedLinks());
-        LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
-                store.fileCount());
-        return new DefaultLogMirror(config, store);
+        try {
+            DefaultLogMirror mirror = new DefaultLogMirror(config, store);
+            LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
+                    store.fileCount());
+            return mirror;
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

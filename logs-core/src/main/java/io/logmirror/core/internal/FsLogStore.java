@@ -173,7 +173,7 @@ public final class FsLogStore implements LogStore {
                     String text = path.get().toString();
                     Category category = parseCategory(state.categories().get(text));
                     if (category == null) {
-                        category = categorizer.categorize(path.get(), readHead(file, categorizer.headBytesWanted()));
+                        category = categorizeSafely(path.get(), file);
                         derived.add(path.get());
                     }
                     index.put(path.get(), category, attrs.size(), attrs.lastModifiedTime().toInstant(),
@@ -341,6 +341,15 @@ public final class FsLogStore implements LogStore {
             text.append(name);
         }
         return text.toString();
+    }
+
+    private Category categorizeSafely(LogPath path, Path file) {
+        try {
+            return categorizer.categorize(path, readHead(file, categorizer.headBytesWanted()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot categorize {} ({}); it is listed as uncategorized", path, e.toString());
+            return Category.UNCATEGORIZED;
+        }
     }
 
     private static Category parseCategory(String name) {

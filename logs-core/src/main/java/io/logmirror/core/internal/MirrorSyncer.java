@@ -456,6 +456,19 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
             public FileVisitResult visitFileFailed(Path file, IOException e) {
                 return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                // Folders left empty by renamed downloads would make this walk slower sync after sync.
+                if (!dir.equals(root)) {
+                    try {
+                        Files.delete(dir);
+                    } catch (IOException notEmpty) {
+                        // still holds a partial download
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
         });
         return result;
     }
