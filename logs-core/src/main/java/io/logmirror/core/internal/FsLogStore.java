@@ -585,8 +585,8 @@ public final class FsLogStore implements LogStore {
         checkParentInside(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != offset) {
-                throw new IOException("local copy " + file + " has " + channel.size() + " bytes where " + offset
-                        + " were expected; was it changed outside the mirror? It is fetched whole next time");
+                throw new LocalCopyChangedException("local copy " + file + " has " + channel.size() + " bytes where "
+                        + offset + " were expected; it was changed outside the mirror");
             }
             try {
                 copy(in, channel, offset, max, written, progress);
@@ -606,6 +606,20 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Thrown when the local copy is not what the index says: someone changed it outside the mirror. */
+    static final class LocalCopyChangedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalCopyChangedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Whether the current file of {@code path} is on disk (someone may have deleted it by hand). */
+    boolean currentExists(LogPath path) {
+        return Files.isRegularFile(currentFile(path), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Whether the staged file and the current file hold the same bytes. */
@@ -651,15 +665,23 @@ public final class FsLogStore implements LogStore {
         move(staged, target);
         long size = Files.size(target);
         LogEntry entry;
+        Optional<LogEntry> before;
         lock.writeLock().lock();
         try {
+            before = index.find(path); // present when the local copy had been deleted by hand
             index.put(path, category, size, localPrecision(modified), false);
             entry = index.find(path).orElseThrow();
         } finally {
             lock.writeLock().unlock();
         }
         journal.category(path.toString(), category.name());
+        if (before.isPresent() && before.get().goneRemotely()) {
+            journal.gone(path.toString(), false);
+        }
         if (links) {
+            if (before.isPresent() && !before.get().category().equals(category)) {
+                Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().category().name())));
+            }
             createLink(path, category);
         }
         return entry;
@@ -687,13 +709,15 @@ public final class FsLogStore implements LogStore {
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
+        // The kept file as it is on disk (the index may lag if it was changed by hand).
+        BasicFileAttributes keptAttrs = Files.readAttributes(kept, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         move(staged, target);
         long size = Files.size(target);
         LogEntry current;
         LogEntry generation;
         lock.writeLock().lock();
         try {
-            index.addGeneration(path, number, previous.size(), previous.modified());
+            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant());
             index.put(path, category, size, localPrecision(modified), false);
             current = index.find(path).orElseThrow();
             List<LogEntry> all = index.generations(path);

@@ -419,6 +419,36 @@ class MirrorSyncerTest {
         assertThat(store.find(LogPath.of("a.tmp")).orElseThrow().goneRemotely()).isFalse();
     }
 
+    @Test
+    void fetchesAgainALocalCopyDeletedByHand() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+        Files.delete(data.resolve("logs/a.log"));
+        appendRemote("a.log", "two\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(local("a.log")).isEqualTo("one\ntwo\n");
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().size()).isEqualTo(8);
+    }
+
+    @Test
+    void fetchesWholeALocalCopyChangedByHandAndKeepsTheChangedOneAsAGeneration() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+        Files.writeString(data.resolve("logs/a.log"), "local edit\n", StandardOpenOption.APPEND);
+        appendRemote("a.log", "two\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(local("a.log")).isEqualTo("one\ntwo\n");
+        assertThat(store.generations(LogPath.of("a.log"))).singleElement()
+                .satisfies(g -> assertThat(g.size()).isEqualTo("one\nlocal edit\n".length()));
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
