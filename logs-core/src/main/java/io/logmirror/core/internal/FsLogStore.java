@@ -674,16 +674,11 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
-        journal.category(path.toString(), category.name());
+        journalCategory(path, category);
         if (before.isPresent() && before.get().goneRemotely()) {
-            journal.gone(path.toString(), false);
+            journalGone(path, false);
         }
-        if (links) {
-            if (before.isPresent() && !before.get().category().equals(category)) {
-                Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().category().name())));
-            }
-            createLink(path, category);
-        }
+        relink(path, before.map(LogEntry::category), category);
         return entry;
     }
 
@@ -755,7 +750,7 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
-        journal.gone(path.toString(), gone);
+        journalGone(path, gone);
         return result;
     }
 
@@ -803,14 +798,47 @@ public final class FsLogStore implements LogStore {
         return readHead(currentFile(path), length);
     }
 
-    private void afterCategory(LogPath path, Category before, Category after) throws IOException {
+    private void afterCategory(LogPath path, Category before, Category after) {
         if (before.equals(after)) {
             return;
         }
-        journal.category(path.toString(), after.name());
-        if (links) {
-            Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.name())));
+        journalCategory(path, after);
+        relink(path, Optional.of(before), after);
+    }
+
+    // The journal and the links are derived state that the store repairs when it opens: failing to update them
+    // must not report a file as failed whose bytes are safely in place.
+
+    private void journalCategory(LogPath path, Category category) {
+        try {
+            journal.category(path.toString(), category.name());
+        } catch (IOException e) {
+            LOG.warn("cannot record the category of {} in the state journal ({}); it is derived again on restart",
+                    path, e.toString());
+        }
+    }
+
+    private void journalGone(LogPath path, boolean gone) {
+        try {
+            journal.gone(path.toString(), gone);
+        } catch (IOException e) {
+            LOG.warn("cannot record that {} is {} in the state journal ({}); the next sync after a restart sets it again",
+                    path, gone ? "gone" : "back", e.toString());
+        }
+    }
+
+    private void relink(LogPath path, Optional<Category> before, Category after) {
+        if (!links) {
+            return;
+        }
+        try {
+            if (before.isPresent() && !before.get().equals(after)) {
+                Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().name())));
+            }
             createLink(path, after);
+        } catch (IOException e) {
+            LOG.warn("cannot update the categorized link of {} ({}); it is repaired when the store opens next",
+                    path, e.toString());
         }
     }
 
