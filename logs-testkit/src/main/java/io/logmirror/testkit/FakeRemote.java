@@ -172,7 +172,12 @@ public final class FakeRemote implements RemoteSource {
      * The fake folder as a {@code java.nio} path in the fake's in-memory (Jimfs) file system. Serve it
      * (for example through an embedded SFTP server) or change it directly; {@link #list()} lists whatever
      * is there. Its parent folders are outside the mirrored folder: put files there to script symlinks
-     * that escape.
+     * that escape. Its file system's home folder ({@code /home/user}) holds it as
+     * {@code ai-factory-benchmarks/logs}, the real stack's default, so a server rooted there serves
+     * {@code ~/ai-factory-benchmarks/logs}.
+     *
+     * <p>Reads made through this path directly (by an SFTP server, say) bypass the fake's faults and
+     * counters, which apply to {@link #open} only.
      */
     public Path root() {
         return root;
