@@ -268,9 +268,9 @@ public final class FakeRemote implements RemoteSource {
             }
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            SpecialKind special = specials.remove(key(from));
+            SpecialKind special = specials.remove(from);
             if (special != null) {
-                specials.put(key(to), special);
+                specials.put(to, special);
             }
         });
     }
@@ -278,8 +278,8 @@ public final class FakeRemote implements RemoteSource {
     /** Deletes {@code path}: a file, a symlink (not its target), a special file, or a folder with everything in it. Missing is fine. */
     public FakeRemote delete(String path) {
         return change("delete", path, file -> {
-            String prefix = key(path) + "/";
-            specials.keySet().removeIf(special -> special.equals(key(path)) || special.startsWith(prefix));
+            String prefix = path + "/";
+            specials.keySet().removeIf(special -> special.equals(path) || special.startsWith(prefix));
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> walk = Files.walk(file)) {
                     for (Path each : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
@@ -330,7 +330,7 @@ public final class FakeRemote implements RemoteSource {
         Objects.requireNonNull(kind, "kind");
         return change("specialFile", path, file -> {
             Files.createDirectories(file.getParent());
-            specials.put(key(path), kind);
+            specials.put(path, kind);
         });
     }
 
@@ -363,7 +363,7 @@ public final class FakeRemote implements RemoteSource {
     public boolean exists(String path) {
         Path file = resolve("exists", path);
         synchronized (lock) {
-            return Files.exists(file, LinkOption.NOFOLLOW_LINKS) || specials.containsKey(key(path));
+            return Files.exists(file, LinkOption.NOFOLLOW_LINKS) || specials.containsKey(path);
         }
     }
 
@@ -430,13 +430,13 @@ public final class FakeRemote implements RemoteSource {
      * fails with an {@code IOException}, like a connection lost mid-transfer. Later opens are not affected.
      */
     public FakeRemote failNextRead(String path, long afterBytes) {
-        faults.failReads(key(resolveKey("failNextRead", path)), afterBytes, 1);
+        faults.failReads(checked("failNextRead", path), afterBytes, 1);
         return this;
     }
 
     /** Every {@link #open} of {@code path} from now on fails after {@code afterBytes} bytes, until {@link #clearFaults()}. */
     public FakeRemote failEveryRead(String path, long afterBytes) {
-        faults.failReads(key(resolveKey("failEveryRead", path)), afterBytes, Integer.MAX_VALUE);
+        faults.failReads(checked("failEveryRead", path), afterBytes, Integer.MAX_VALUE);
         return this;
     }
 
@@ -450,7 +450,7 @@ public final class FakeRemote implements RemoteSource {
     }
 
     /**
-     * Every read from now on delivers at most {@value io.logmirror.testkit.internal.FaultyInputStream#SLOW_CHUNK} bytes
+     * Every read from now on delivers at most 8 KiB
      * and sleeps {@code perChunk} first, like a slow link; {@link Duration#ZERO} turns it off.
      * Use it for demos and benchmarks; tests that need to catch a sync part-way should use {@link #pauseNextRead}.
      */
@@ -465,7 +465,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Opening {@code path} fails with an {@link AccessDeniedException} until {@link #clearFaults()}; it is still listed. */
     public FakeRemote unreadable(String path) {
-        faults.unreadable(key(resolveKey("unreadable", path)));
+        faults.unreadable(checked("unreadable", path));
         return this;
     }
 
@@ -486,7 +486,7 @@ public final class FakeRemote implements RemoteSource {
             throw new IllegalArgumentException("pauseNextRead afterBytes must not be negative, was " + afterBytes);
         }
         ReadPause pause = new ReadPause(printable(path), afterBytes);
-        faults.pauseNextRead(key(resolveKey("pauseNextRead", path)), afterBytes, new ReadFaults.Pause() {
+        faults.pauseNextRead(checked("pauseNextRead", path), afterBytes, new ReadFaults.Pause() {
             @Override
             public void block() throws InterruptedException {
                 pause.block();
@@ -516,7 +516,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Calls of {@link #open} for {@code path} (as the listing named it), failed ones included. */
     public int openCount(String path) {
-        AtomicInteger count = opensPerFile.get(key(path));
+        AtomicInteger count = opensPerFile.get(path);
         return count == null ? 0 : count.get();
     }
 
@@ -527,7 +527,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Bytes delivered by streams of {@code path}. */
     public long bytesRead(String path) {
-        AtomicLong count = bytesReadPerFile.get(key(path));
+        AtomicLong count = bytesReadPerFile.get(path);
         return count == null ? 0 : count.get();
     }
 
@@ -799,7 +799,8 @@ public final class FakeRemote implements RemoteSource {
         }
     }
 
-    private String resolveKey(String operation, String path) {
+    /** {@code path}, once checked to be a valid scripted path; faults and counters are keyed by it. */
+    private String checked(String operation, String path) {
         resolve(operation, path);
         return path;
     }
@@ -834,10 +835,6 @@ public final class FakeRemote implements RemoteSource {
 
     private String relative(Path file) {
         return root.relativize(file).toString();
-    }
-
-    private static String key(String path) {
-        return path;
     }
 
     private static String printable(String text) {
