@@ -263,15 +263,16 @@ public final class FakeRemote implements RemoteSource {
     public FakeRemote rename(String from, String to) {
         Path target = resolve("rename", to);
         return change("rename", from, file -> {
+            SpecialKind special = specials.remove(from);
+            if (special != null) {
+                specials.put(to, special);
+                return;
+            }
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw missing("rename", from);
             }
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            SpecialKind special = specials.remove(from);
-            if (special != null) {
-                specials.put(to, special);
-            }
         });
     }
 

@@ -103,6 +103,12 @@ class FakeRemoteTest {
     }
 
     @Test
+    void refusesToRenameAMissingFile() {
+        assertThatThrownBy(() -> remote.rename("nope.log", "other.log"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+    }
+
+    @Test
     void refusesToTruncateToALargerSize() {
         remote.write("a.log", "abc");
 
@@ -327,7 +333,10 @@ class FakeRemoteTest {
         assertThat(listing.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("fifo"));
         assertThatThrownBy(() -> remote.open(RemoteFile.of(LogPath.of("pipe"), 0, T0), 0, 1)).isInstanceOf(IOException.class);
         assertThat(remote.exists("pipe")).isTrue();
-        remote.delete("pipe");
+        remote.rename("pipe", "pipe2");
+        assertThat(remote.exists("pipe")).isFalse();
+        assertThat(remote.list().skipped()).extracting(SkippedEntry::name).contains("pipe2");
+        remote.delete("pipe2");
         assertThat(remote.list().skipped()).hasSize(1);
     }
 
