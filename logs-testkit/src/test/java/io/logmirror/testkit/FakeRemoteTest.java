@@ -359,6 +359,25 @@ class FakeRemoteTest {
     }
 
     @Test
+    void aListingSeesEveryConcurrentChangeWhole() throws Exception {
+        List<CompletableFuture<Void>> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String path = "w" + w + ".log";
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 200; i++) {
+                    remote.append(path, "123456789\n");
+                }
+            }));
+        }
+        while (!CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).isDone()) {
+            assertThat(remote.list().files()).allSatisfy(f -> assertThat(f.size() % 10).isZero());
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(remote.list().files()).hasSize(4).allSatisfy(f -> assertThat(f.size()).isEqualTo(2000));
+    }
+
+    @Test
     void totalsTheBytesOfItsFiles() {
         remote.write("a.log", "123").write("b/c.log", "4567");
 
