@@ -38,7 +38,10 @@ class FakeRemoteTest {
     @Test
     void describesItselfWithItsName() {
         assertThat(remote.describe()).isEqualTo("fake://test");
-        assertThat(FakeRemote.create().describe()).isEqualTo("fake://cluster");
+        FakeRemote unnamed = FakeRemote.create();
+        assertThat(unnamed.describe()).isEqualTo("fake://cluster");
+        assertThat(unnamed).hasToString("fake://cluster");
+        unnamed.destroy();
     }
 
     @Test
@@ -392,7 +395,14 @@ class FakeRemoteTest {
         assertThatThrownBy(() -> FakeRemote.builder().folder("relative")).hasMessageContaining("relative");
         assertThatThrownBy(() -> remote.failListing(-1)).hasMessageContaining("-1");
         assertThatThrownBy(() -> remote.injectListingEntry("a", -1)).hasMessageContaining("negative");
-        assertThat(FakeRemote.builder().parallelism(7).build().preferredParallelism()).isEqualTo(7);
+        assertThatThrownBy(() -> remote.pauseNextRead("a.log", -1)).hasMessageContaining("afterBytes").hasMessageContaining("-1");
+        assertThatThrownBy(() -> remote.failNextRead("a.log", -2)).hasMessageContaining("a.log").hasMessageContaining("-2");
+        assertThatThrownBy(() -> remote.setModified("nope.log", T0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        assertThatThrownBy(() -> remote.content("nope.log")).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        assertThatThrownBy(() -> remote.size("nope.log")).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        FakeRemote seven = FakeRemote.builder().parallelism(7).build();
+        assertThat(seven.preferredParallelism()).isEqualTo(7);
+        seven.destroy();
     }
 
     private String read(RemoteFile file, long offset, long length) throws IOException {

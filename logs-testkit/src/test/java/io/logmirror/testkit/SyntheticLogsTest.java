@@ -219,6 +219,7 @@ class SyntheticLogsTest {
         SyntheticLogs logs = SyntheticLogs.into(remote);
 
         assertThatThrownBy(() -> logs.populate(-1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> logs.populateToSize(-5)).hasMessageContaining("populateToSize").hasMessageContaining("-5");
         assertThatThrownBy(() -> logs.advance(Duration.ofSeconds(-1))).hasMessageContaining("PT-1S");
         assertThatThrownBy(() -> SyntheticLogs.builder(remote).replicas(0)).hasMessageContaining("replicas");
         assertThatThrownBy(() -> SyntheticLogs.builder(remote).concurrentJobs(65)).hasMessageContaining("concurrentJobs");
