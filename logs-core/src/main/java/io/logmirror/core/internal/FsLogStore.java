@@ -86,6 +86,9 @@ public final class FsLogStore implements LogStore {
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private volatile boolean closed;
+    /** Folders of the data folder whose real path was checked, with their file key (device and inode). */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Object> verifiedFolders =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FsLogStore(Path data, Categorizer categorizer, boolean links, boolean readOnly) throws IOException {
         this.data = data.toAbsolutePath().normalize();
@@ -772,6 +775,16 @@ public final class FsLogStore implements LogStore {
         return result;
     }
 
+    /** Writes buffered state records to disk; the syncer calls it at the end of each sync. */
+    void flushState() {
+        try {
+            journal.flush();
+        } catch (IOException e) {
+            LOG.warn("cannot write the state journal of {} ({}); categories and gone marks are derived again on "
+                    + "restart", data, e.toString());
+        }
+    }
+
     /** Paths of current files not gone remotely for which {@code keep} is false. */
     List<LogPath> notGoneExcept(Predicate<String> keep) {
         List<String> texts;
@@ -866,19 +879,53 @@ public final class FsLogStore implements LogStore {
 
     private void createParents(Path file) throws IOException {
         Path parent = file.getParent();
-        Files.createDirectories(parent);
-        checkParentInside(file);
+        if (!stillVerified(parent)) {
+            Files.createDirectories(parent);
+            verify(parent, file);
+        }
     }
 
     /** Refuses to write through a symlinked folder: the parent's real path must be the path itself. */
     private void checkParentInside(Path file) throws IOException {
         Path parent = file.getParent();
+        if (!stillVerified(parent)) {
+            verify(parent, file);
+        }
+    }
+
+    private void verify(Path parent, Path file) throws IOException {
         Path expected = realData.resolve(data.relativize(parent));
         Path real = parent.toRealPath();
         if (!real.equals(expected)) {
             throw new IOException("refusing to write " + file + ": folder " + parent + " resolves to " + real
                     + " through a symlink; the mirror never creates one, remove it");
         }
+        Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        if (key != null) {
+            verifiedFolders.put(parent, key);
+        }
+    }
+
+    /**
+     * Whether {@code folder} was verified and is still the same folder: one stat instead of resolving every
+     * ancestor. A symlink planted anywhere above it makes the stat land on another inode (or on the link itself),
+     * so the full check runs again.
+     */
+    private boolean stillVerified(Path folder) {
+        Object key = verifiedFolders.get(folder);
+        if (key == null) {
+            return false;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory() && key.equals(attrs.fileKey())) {
+                return true;
+            }
+        } catch (IOException e) {
+            // gone: check again below
+        }
+        verifiedFolders.remove(folder);
+        return false;
     }
 
     private void checkWritable() {

@@ -213,7 +213,16 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         work.sort((a, b) -> Long.compare(b.file().size(), a.file().size()));
         Run run = new Run(progress, work.size(), bytesTotal);
         run.report();
-        transfer(work, run);
+        try {
+            transfer(work, run);
+            return finish(started, t0, listing, skipped, remote, run);
+        } finally {
+            store.flushState();
+        }
+    }
+
+    private SyncReport finish(Instant started, long t0, RemoteListing listing, List<SkippedEntry> skipped,
+                              Map<String, RemoteFile> remote, Run run) throws InterruptedException {
 
         int gone = 0;
         for (LogPath path : store.notGoneExcept(text -> remote.containsKey(text)

@@ -340,6 +340,7 @@ class FsLogStoreTest {
     @Test
     void opensReadOnlyBesideTheWriterAndRefusesWrites() throws IOException {
         add("a.log", "x", 100, Category.SLURM);
+        store.flushState(); // as the syncer does at the end of each sync
 
         try (LogStore readOnly = LogStore.openReadOnly(data, categorizer)) {
             assertThat(readOnly.find(LogPath.of("a.log")).orElseThrow().category()).isEqualTo(Category.SLURM);
