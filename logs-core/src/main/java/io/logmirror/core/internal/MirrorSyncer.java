@@ -224,8 +224,14 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
     private SyncReport finish(Instant started, long t0, RemoteListing listing, List<SkippedEntry> skipped,
                               Map<String, RemoteFile> remote, Run run) throws InterruptedException {
 
+        // A name the remote reported but refused (unreadable, special, a folder it could not enter) is still
+        // there: what the mirror has of it, or under it, is not gone.
+        Set<String> refused = new HashSet<>();
+        for (SkippedEntry entry : listing.skipped()) {
+            refused.add(entry.name());
+        }
         int gone = 0;
-        for (LogPath path : store.notGoneExcept(text -> remote.containsKey(text)
+        for (LogPath path : store.notGoneExcept(text -> remote.containsKey(text) || underAny(text, refused)
                 || excludes.stream().anyMatch(e -> e.matches(text)))) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("sync cancelled");
@@ -240,6 +246,21 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         return new SyncReport(started, Duration.ofNanos(System.nanoTime() - t0), listing.files().size(),
                 run.added.get(), run.grown.get(), run.replaced.get(), gone, run.bytesFetched.get(), skipped,
                 List.copyOf(run.failures));
+    }
+
+    private static boolean underAny(String path, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (names.contains(path)) {
+            return true;
+        }
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (names.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void transfer(List<Work> work, Run run) throws InterruptedException {
