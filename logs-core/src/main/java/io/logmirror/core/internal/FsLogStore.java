@@ -133,10 +133,10 @@ public final class FsLogStore implements LogStore {
             fileLock = acquired;
             journal = new StateJournal(internal.resolve("state"));
         }
-        this.realData = this.data.toRealPath();
-        this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
-        this.index = new LogIndex(categorizer.categories(), 1024);
         try {
+            this.realData = this.data.toRealPath();
+            this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
+            this.index = new LogIndex(categorizer.categories(), 1024);
             rebuild();
         } catch (IOException | RuntimeException e) {
             closeQuietly();

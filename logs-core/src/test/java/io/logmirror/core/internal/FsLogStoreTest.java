@@ -4,7 +4,6 @@ import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
 import io.logmirror.core.CategoryStats;
 import io.logmirror.core.LogEntry;
-import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.LogQuery;
 import io.logmirror.core.LogStore;
