@@ -211,6 +211,41 @@ class DefaultLogMirrorTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("already in use");
     }
 
+    @Test
+    void readersQueryingDuringASyncSeeOnlyWholeFilesAndNeverFail() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(remoteDir.resolve("f-" + i + ".log"), ("line " + i + "\n").repeat(50));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        List<Throwable> problems = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    for (var entry : mirror.store().list(io.logmirror.core.LogQuery.newest(20))) {
+                        long from = mirror.store().tailOffset(entry, 3);
+                        try (InputStream in = mirror.store().open(entry, 0, entry.size())) {
+                            byte[] bytes = in.readAllBytes();
+                            if (bytes.length != entry.size() || from > entry.size()) {
+                                problems.add(new AssertionError("partial view of " + entry));
+                            }
+                        }
+                    }
+                    mirror.store().statsByCategory();
+                } catch (Throwable t) {
+                    problems.add(t);
+                }
+            }
+        });
+        reader.start();
+
+        SyncReport report = mirror.syncNow();
+        done.set(true);
+        reader.join();
+
+        assertThat(report.filesAdded()).isEqualTo(200);
+        assertThat(problems).isEmpty();
+    }
+
     private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
