@@ -90,11 +90,7 @@ public final class DefaultLogMirror implements LogMirror {
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return runnable -> new SyncThread(runnable, name);
     }
 
     @Override
@@ -235,6 +231,10 @@ public final class DefaultLogMirror implements LogMirror {
 
     @Override
     public SyncReport syncNow() throws IOException, InterruptedException {
+        if (Thread.currentThread() instanceof SyncThread) {
+            throw new IllegalStateException("syncNow() was called from a listener, on a thread of the sync it would "
+                    + "wait for; call requestSync() there instead, it does not block");
+        }
         CompletableFuture<SyncReport> future = requestSync();
         try {
             return future.get();

@@ -99,11 +99,7 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         }
         this.excludes = List.copyOf(compiled);
         AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "logmirror-transfer-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = runnable -> new SyncThread(runnable, "logmirror-transfer-" + threads.incrementAndGet());
         this.pool = Executors.newFixedThreadPool(parallelism, factory);
     }
 

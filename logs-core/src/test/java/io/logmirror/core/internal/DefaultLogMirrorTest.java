@@ -246,6 +246,24 @@ class DefaultLogMirrorTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void refusesSyncNowFromAListenerInsteadOfWaitingForItself() throws Exception {
+        List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+        mirror.subscribe(event -> {
+            try {
+                mirror.syncNow();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+
+        mirror.syncNow();
+
+        assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
+                .satisfies(t -> assertThat(t).hasMessageContaining("requestSync()"));
+    }
+
     private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
