@@ -4,14 +4,21 @@ import io.logmirror.categorizer.TextMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TextMatcher} prepared for matching: literal alternations take the fast path
- * ({@link LiteralAlternation}), every other pattern is precompiled once.
+ * ({@link LiteralAlternation}), every other pattern is precompiled once and runs over a
+ * {@link BudgetedText}, so a pathological regex costs a bounded time per file (and is logged once).
  */
 final class CompiledMatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledMatcher.class);
+
+    private final AtomicBoolean warned = new AtomicBoolean();
     private final boolean find;
     private final Optional<LiteralAlternation> literals;
     private final Pattern[] patterns;
@@ -50,10 +57,18 @@ final class CompiledMatcher {
         if (literals.isPresent() && subject.isPrintableAscii()) {
             return literals.get().matches(subject.fastForm());
         }
-        CharSequence text = subject.text();
         for (Pattern pattern : patterns) {
-            if (find ? pattern.matcher(text).find() : pattern.matcher(text).matches()) {
-                return true;
+            BudgetedText text = new BudgetedText(subject.text());
+            try {
+                if (find ? pattern.matcher(text).find() : pattern.matcher(text).matches()) {
+                    return true;
+                }
+            } catch (BudgetedText.Exhausted e) {
+                if (warned.compareAndSet(false, true)) {
+                    LOG.warn("the pattern '{}' gave up on a text of {} characters: it backtracks too much "
+                            + "(nested repetition such as (a+)+ ?); it counts as not matching; simplify it in the "
+                            + "rule file", pattern.pattern(), text.length());
+                }
             }
         }
         return false;
