@@ -128,6 +128,10 @@ public final class RuleFileParser {
                     throw new RuleFileException(source, 0, 0, "the rule file is not valid UTF-8 text (" + cause
                             + "): save it as UTF-8", e);
                 }
+                if (cause instanceof IOException) {
+                    throw new RuleFileException(source, 0, 0, "cannot read the rule file (" + cause
+                            + "): check that it is a readable UTF-8 text file", e);
+                }
             }
             throw new RuleFileException(source, 0, 0, "refused: " + e.getMessage() + "; " + hintFor(e.getMessage()), e);
         }
