@@ -20,12 +20,13 @@ final class CompiledMatcher {
 
     private final AtomicBoolean warned = new AtomicBoolean();
     private final boolean find;
-    private final Optional<LiteralAlternation> literals;
+    /** The fast path, or {@code null} when some pattern needs the regex engine (kept bare: this is the hot loop). */
+    private final LiteralAlternation literals;
     private final Pattern[] patterns;
 
     private CompiledMatcher(boolean find, Optional<LiteralAlternation> literals, Pattern[] patterns) {
         this.find = find;
-        this.literals = literals;
+        this.literals = literals.orElse(null);
         this.patterns = patterns;
     }
 
@@ -48,14 +49,14 @@ final class CompiledMatcher {
                 compiled.toArray(Pattern[]::new));
     }
 
-    /** Whether the literal fast path serves this matcher (for printable ASCII texts). */
+    /** Whether the literal fast path serves this matcher (for the texts {@link Subject} lets through). */
     boolean hasFastPath() {
-        return literals.isPresent();
+        return literals != null;
     }
 
     boolean matches(Subject subject) {
-        if (literals.isPresent() && subject.isPrintableAscii()) {
-            return literals.get().matches(subject.fastForm());
+        if (literals != null && subject.fastPathApplies()) {
+            return literals.matches(subject.fastForm());
         }
         for (Pattern pattern : patterns) {
             BudgetedText text = new BudgetedText(subject.text());
