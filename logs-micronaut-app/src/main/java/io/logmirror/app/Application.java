@@ -1,0 +1,40 @@
+package io.logmirror.app;
+
+import io.logmirror.app.config.AppSettings;
+import io.logmirror.app.config.InvalidSettingsException;
+import io.logmirror.app.config.VariableSource;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+import java.util.Map;
+
+/**
+ * Starts the logs service. The variables are checked before Micronaut starts, so a bad value stops start-up
+ * with one clear message per variable (exit status 2) instead of a stack trace.
+ */
+@OpenAPIDefinition(info = @Info(title = "Logs Service", version = "1.0.0",
+        description = "Mirrors the HPC cluster's log folder and serves it by category: the original logs service's API, "
+                + "with byte ranges, earlier generations and sync progress added."))
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        AppSettings settings;
+        try {
+            settings = AppSettings.from(VariableSource.fromProcess().variables());
+        } catch (InvalidSettingsException e) {
+            System.err.println("logs-service: cannot start, the configuration is not valid:");
+            e.problems().forEach(problem -> System.err.println("  - " + problem));
+            System.err.println("See docs/configuration.md for every variable and its allowed values.");
+            System.exit(2);
+            return;
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(Map.of("micronaut.server.port", settings.port()))
+                .start();
+    }
+}

@@ -1,0 +1,44 @@
+package io.logmirror.app.http;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.Map;
+
+/** An error answer: a status and the {@code detail} text, plus headers the answer needs (such as {@code Content-Range}). */
+final class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final HttpStatus status;
+    private final transient Map<String, String> headers;
+
+    ApiException(HttpStatus status, String detail) {
+        this(status, detail, Map.of());
+    }
+
+    ApiException(HttpStatus status, String detail, Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.headers = Map.copyOf(headers);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    static ApiException invalidPath() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid path");
+    }
+
+    static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "Log file not found");
+    }
+
+    static ApiException notAFile() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Path is not a file");
+    }
+}

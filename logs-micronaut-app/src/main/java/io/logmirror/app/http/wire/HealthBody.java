@@ -1,0 +1,12 @@
+package io.logmirror.app.http.wire;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The body of {@code GET /health}. */
+@Serdeable
+public record HealthBody(@JsonProperty("status") String status,
+                         @JsonProperty("service") String service,
+                         @JsonProperty("ssh_configured") boolean sshConfigured,
+                         @JsonProperty("sync_running") boolean syncRunning) {
+}

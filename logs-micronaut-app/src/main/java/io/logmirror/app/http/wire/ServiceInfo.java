@@ -1,0 +1,15 @@
+package io.logmirror.app.http.wire;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+
+/** The body of {@code GET /}: what this service is and where its endpoints are. */
+@Serdeable
+public record ServiceInfo(@JsonProperty("service") String service,
+                          @JsonProperty("version") String version,
+                          @JsonProperty("description") String description,
+                          @JsonProperty("endpoints") Map<String, String> endpoints,
+                          @JsonProperty("mode") String mode) {
+}

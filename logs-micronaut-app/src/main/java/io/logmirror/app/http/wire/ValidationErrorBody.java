@@ -1,0 +1,26 @@
+package io.logmirror.app.http.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A 422 body in the shape FastAPI (pydantic 2) gives for a bad query parameter, so clients of the original
+ * see the same thing: {@code {"detail": [{"type", "loc", "msg", "input", "ctx"}]}}.
+ */
+@Serdeable
+public record ValidationErrorBody(@JsonProperty("detail") List<Issue> detail) {
+
+    /** One rejected parameter. */
+    @Serdeable
+    public record Issue(@JsonProperty("type") String type,
+                        @JsonProperty("loc") List<String> loc,
+                        @JsonProperty("msg") String msg,
+                        @JsonProperty("input") @Nullable String input,
+                        @JsonProperty("ctx") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Object> ctx) {
+    }
+}

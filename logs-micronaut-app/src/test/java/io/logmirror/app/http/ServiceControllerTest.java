@@ -1,0 +1,157 @@
+package io.logmirror.app.http;
+
+import io.logmirror.app.SampleCluster;
+import io.logmirror.app.TestHttp;
+import io.logmirror.app.config.VariableSource;
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.RemoteSource;
+import io.logmirror.testkit.FakeRemote;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class ServiceControllerTest {
+
+    static final Path DATA = TestHttp.tempDir("service-controller");
+    static final FakeRemote REMOTE = SampleCluster.create();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    LogMirror mirror;
+
+    @Inject
+    JsonMapper json;
+
+    @MockBean(VariableSource.class)
+    VariableSource variables() {
+        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
+    }
+
+    @MockBean(RemoteSource.class)
+    RemoteSource remote() {
+        return REMOTE;
+    }
+
+    @BeforeEach
+    void synced() throws Exception {
+        mirror.syncNow();
+    }
+
+    private BlockingHttpClient client() {
+        return http.toBlocking();
+    }
+
+    private JsonNode get(String uri) throws Exception {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.GET(uri));
+        assertThat(response.status()).isEqualTo(HttpStatus.OK);
+        return json.readValue(TestHttp.body(response), JsonNode.class);
+    }
+
+    @Test
+    void rootDescribesTheServiceItsEndpointsAndTheMode() throws Exception {
+        JsonNode root = get("/");
+        assertThat(root.get("service").getStringValue()).isEqualTo("Logs Service");
+        assertThat(root.get("version").getStringValue()).isEqualTo("1.0.0");
+        assertThat(root.get("endpoints").get("trigger_sync").getStringValue()).isEqualTo("/sync/trigger (POST)");
+        assertThat(root.get("mode").getStringValue()).isEqualTo("demo");
+    }
+
+    @Test
+    void healthIsHealthyAndSaysSshIsNotConfiguredInDemoMode() throws Exception {
+        JsonNode health = get("/health");
+        assertThat(health.get("status").getStringValue()).isEqualTo("healthy");
+        assertThat(health.get("service").getStringValue()).isEqualTo("logs");
+        assertThat(health.get("ssh_configured").getBooleanValue()).isFalse();
+        assertThat(health.get("sync_running").isBoolean()).isTrue();
+    }
+
+    @Test
+    void statusCountsSyncsAndReportsTheLastChanges() throws Exception {
+        JsonNode status = get("/status");
+        assertThat(status.get("sync_enabled").getBooleanValue()).isTrue();
+        assertThat(status.get("sync_interval_seconds").getIntValue()).isEqualTo(3600);
+        assertThat(status.get("total_syncs").getLongValue()).isGreaterThanOrEqualTo(1);
+        assertThat(status.get("failed_syncs").getLongValue()).isZero();
+        assertThat(status.get("logs_directory").getStringValue()).isEqualTo(DATA.resolve("logs").toString());
+        assertThat(status.get("categorized_directory").getStringValue()).isEqualTo(DATA.resolve("categorized").toString());
+        assertThat(OffsetDateTime.parse(status.get("last_sync_time").getStringValue()).getOffset().getTotalSeconds()).isZero();
+        assertThat(status.get("mode").getStringValue()).isEqualTo("demo");
+        assertThat(status.get("last_error").isNull()).isTrue();
+        assertThat(status.get("last_duration_seconds").isNumber()).isTrue();
+        assertThat(status.get("last_changes").get("files_added").isNumber()).isTrue();
+        assertThat(status.get("progress").get("files_done").isNumber()).isTrue();
+        assertThat(status.get("indexed_files").getIntValue()).isEqualTo(SampleCluster.FILES.length);
+    }
+
+    @Test
+    void triggeringASyncAnswersWithTheFileCountOfEverySevenCategories() throws Exception {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.POST("/sync/trigger", ""));
+        assertThat(response.status()).isEqualTo(HttpStatus.OK);
+        String body = TestHttp.body(response);
+        JsonNode result = json.readValue(body, JsonNode.class);
+        assertThat(result.get("status").getStringValue()).isEqualTo("success");
+        assertThat(result.get("message").getStringValue()).isEqualTo("Log sync completed");
+        assertThat(TestHttp.keysAt(body, List.of("categories")))
+                .containsExactly("server", "client", "monitoring", "vllm", "slurm", "logs", "uncategorized");
+        assertThat(result.get("categories").get("slurm").getIntValue()).isEqualTo(2);
+        assertThat(result.get("categories").get("server").getIntValue()).isEqualTo(1);
+        assertThat(result.get("categories").get("client").getIntValue()).isEqualTo(1);
+    }
+
+    @Test
+    void servicesListsTheSevenCategoriesInTheOriginalOrder() {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.GET("/services"));
+        assertThat(TestHttp.body(response))
+                .isEqualTo("[\"server\",\"client\",\"monitoring\",\"vllm\",\"slurm\",\"logs\",\"uncategorized\"]");
+    }
+
+    @Test
+    void serviceStatsGiveCountsSizesAndTheNewestTimePerCategory() throws Exception {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.GET("/services/stats"));
+        String body = TestHttp.body(response);
+        assertThat(TestHttp.keys(body))
+                .containsExactly("server", "client", "monitoring", "vllm", "slurm", "logs", "uncategorized");
+        JsonNode slurm = json.readValue(body, JsonNode.class).get("slurm");
+        assertThat(slurm.get("service").getStringValue()).isEqualTo("slurm");
+        assertThat(slurm.get("file_count").getIntValue()).isEqualTo(2);
+        assertThat(slurm.get("total_size_bytes").getLongValue())
+                .isEqualTo(("line 1\nline 2\nline 3\n" + "SLURM_JOB_ID=9\n").length());
+        assertThat(slurm.get("latest_modified").getStringValue())
+                .isEqualTo(Times.iso(SampleCluster.T0.plusSeconds(3600L * 6)));
+    }
+
+    @Test
+    void anUnknownRouteAnswers404WithADetail() {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.GET("/nope"));
+        assertThat(response.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(TestHttp.body(response)).isEqualTo("{\"detail\":\"Not Found\"}");
+    }
+
+    @Test
+    void aWrongMethodAnswers405WithADetail() {
+        HttpResponse<String> response = TestHttp.exchange(client(), HttpRequest.GET("/sync/trigger"));
+        assertThat(response.status()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(TestHttp.body(response)).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+    }
+}

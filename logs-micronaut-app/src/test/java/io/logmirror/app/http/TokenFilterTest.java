@@ -1,0 +1,90 @@
+package io.logmirror.app.http;
+
+import io.logmirror.app.SampleCluster;
+import io.logmirror.app.TestHttp;
+import io.logmirror.app.config.VariableSource;
+import io.logmirror.core.RemoteSource;
+import io.logmirror.testkit.FakeRemote;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class TokenFilterTest {
+
+    static final Path DATA = TestHttp.tempDir("token");
+    static final FakeRemote REMOTE = SampleCluster.create();
+    static final String TOKEN = "s3cr3t-t0ken";
+    static final List<String> PROTECTED = List.of("/", "/status", "/services", "/services/stats", "/logs",
+            "/logs/content?path=logs/slurm-100.out", "/openapi.json", "/docs", "/management/health", "/nope");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @MockBean(VariableSource.class)
+    VariableSource variables() {
+        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600", "API_TOKEN", TOKEN);
+    }
+
+    @MockBean(RemoteSource.class)
+    RemoteSource remote() {
+        return REMOTE;
+    }
+
+    private HttpResponse<String> call(MutableHttpRequest<?> request) {
+        return TestHttp.exchange(http.toBlocking(), request);
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        assertThat(call(HttpRequest.GET("/health")).status()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void everyOtherEndpointAnswers401WithoutAToken() {
+        for (String uri : PROTECTED) {
+            HttpResponse<String> response = call(HttpRequest.GET(uri));
+            assertThat(response.status()).as(uri).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(TestHttp.body(response)).as(uri).startsWith("{\"detail\":\"Missing bearer token");
+            assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+        }
+        assertThat(call(HttpRequest.POST("/sync/trigger", "")).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aWrongTokenAnswers401() {
+        for (String token : List.of("wrong", TOKEN + "x", TOKEN.substring(1), "")) {
+            HttpResponse<String> response = call(HttpRequest.GET("/status").header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+            assertThat(response.status()).as(token).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void anotherSchemeThanBearerAnswers401() {
+        HttpResponse<String> response = call(HttpRequest.GET("/status").header(HttpHeaders.AUTHORIZATION, "Basic " + TOKEN));
+        assertThat(response.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theRightTokenOpensEveryEndpoint() {
+        for (String uri : List.of("/", "/status", "/services", "/logs", "/openapi.json")) {
+            HttpResponse<String> response = call(HttpRequest.GET(uri).bearerAuth(TOKEN));
+            assertThat(response.status()).as(uri).isEqualTo(HttpStatus.OK);
+        }
+    }
+}
