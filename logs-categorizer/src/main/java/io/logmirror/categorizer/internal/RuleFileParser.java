@@ -122,7 +122,7 @@ public final class RuleFileParser {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof LimitedReader.TooLongException) {
                     throw new RuleFileException(source, 0, 0, "refused: the rule file is longer than " + MAX_CODE_POINTS
-                            + " characters; " + hintFor("code points"), e);
+                            + " characters; rule files are small: check that the path names the rule file", e);
                 }
                 if (cause instanceof CharacterCodingException) {
                     throw new RuleFileException(source, 0, 0, "the rule file is not valid UTF-8 text (" + cause
