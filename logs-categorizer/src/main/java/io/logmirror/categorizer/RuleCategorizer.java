@@ -58,9 +58,10 @@ import java.util.Set;
  *
  * RuleCategorizer custom = RuleCategorizer.fromYaml(Path.of("/etc/logmirror/categories.yaml"));
  *
- * RuleCategorizer built = RuleCategorizer.builder()
+ * RuleCategorizer built = RuleCategorizer.builder()              // loadgen-*.out as client, then the defaults
  *         .rule(Rule.byName(Category.CLIENT, TextMatcher.glob("loadgen-*")))
  *         .rules(RuleCategorizer.defaults().rules())
+ *         .categories(Category.STANDARD)
  *         .build();
  * }</pre>
  *
