@@ -1,6 +1,7 @@
 package io.logmirror.testkit;
 
 import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,12 +231,73 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    void aNewFileIsAnnouncedExactlyOnceEvenWhenTheStateJournalCannotGrow() throws Exception {
+        LogMirror mirror = open(config -> config.categorizedLinks(false));
+        List<LogEvent> events = new CopyOnWriteArrayList<>();
+        mirror.subscribe(events::add);
+        fillTheStateJournalToAPageBoundary(mirror);
+        disk.leaveFree(0);
+        // Empty, so that only the journal record of the new file needs a new page of the disk.
+        remote.write("late.log", new byte[0]);
+        events.clear();
+
+        mirror.syncNow();
+
+        assertThat(mirror.store().find(LogPath.of("late.log")).isPresent())
+                .as("the index knows late.log exactly when it is on disk").isEqualTo(Files.exists(logs("late.log")));
+        assertIndexMatchesDisk(mirror.store());
+
+        disk.removeFiller();
+        SyncReport next = mirror.syncNow();
+
+        assertThat(next.failures()).isEmpty();
+        assertThat(logs("late.log")).exists();
+        assertThat(events).filteredOn(e -> e.entry().path().equals(LogPath.of("late.log")))
+                .as("a subscriber (live tail, search index) hears of the new file once")
+                .singleElement().isInstanceOf(LogEvent.Added.class);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private LogMirror open(java.util.function.UnaryOperator<LogMirrorConfig.Builder> customize) throws IOException {
         LogMirror mirror = LogMirror.open(customize.apply(LogMirrorConfig.builder(data, remote)).build());
         mirrors.add(mirror);
         return mirror;
+    }
+
+    /**
+     * Adds empty files until the state journal ({@code .logmirror/state}, one record per new file) ends exactly on
+     * a page, so that the next record needs a new page. Learns the record size from the first file.
+     */
+    private void fillTheStateJournalToAPageBoundary(LogMirror mirror) throws Exception {
+        Path journal = data.resolve(".logmirror").resolve("state");
+        assertThat(journal).as("this test relies on the store's state journal at " + journal).exists();
+        int files = 0;
+        long before = Files.size(journal);
+        remote.write(fillerName(files++, 20), new byte[0]);
+        mirror.syncNow();
+        long overhead = Files.size(journal) - before - 20;
+        assertThat(overhead).as("bytes a journal record adds besides the path").isBetween(1L, 200L);
+        while (Files.size(journal) % SmallDisk.PAGE != 0) {
+            assertThat(files).as("files needed to fill the journal to a page").isLessThan(500);
+            long left = SmallDisk.PAGE - Files.size(journal) % SmallDisk.PAGE;
+            long length;
+            if (left - overhead >= 8 && left - overhead <= 200) {
+                length = left - overhead;
+            } else if (left - overhead > 200) {
+                length = Math.min(200, left - 2 * overhead - 8);
+            } else {
+                length = 200;
+            }
+            remote.write(fillerName(files++, (int) length), new byte[0]);
+            mirror.syncNow();
+        }
+    }
+
+    private static String fillerName(int number, int length) {
+        String prefix = String.format("f%05d-", number);
+        return prefix + "x".repeat(length - prefix.length());
     }
 
     private Path logs(String path) {
