@@ -23,6 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DemoRemote implements RemoteSource {
 
+    /**
+     * How far back the synthetic history starts. With {@link #SEED} the ten finished jobs take about 4 h 20 min
+     * of simulated time; the running jobs then log in small steps up to now.
+     */
+    public static final Duration HISTORY = Duration.ofHours(5);
+
+    /** The generator's seed: the demo shows the same jobs on every start. */
+    public static final long SEED = 42;
+
     /** How often the synthetic cluster moves on to the wall clock. */
     public static final Duration TICK = Duration.ofSeconds(5);
 
@@ -36,13 +45,18 @@ public final class DemoRemote implements RemoteSource {
         this.ticker = ticker;
     }
 
-    /** A fake cluster with about eight hours of history, growing every {@link #TICK} until closed. */
+    /** A fake cluster with {@link #HISTORY} of history, growing every {@link #TICK} until closed. */
     public static DemoRemote start() {
         FakeRemote remote = FakeRemote.named("demo");
         Instant now = Instant.now();
-        SyntheticLogs logs = SyntheticLogs.builder(remote).seed(now.getEpochSecond())
-                .start(now.minus(Duration.ofHours(8))).concurrentJobs(2).build();
-        logs.advanceTo(now);
+        SyntheticLogs logs = SyntheticLogs.builder(remote).seed(SEED)
+                .start(now.minus(HISTORY)).concurrentJobs(2).build();
+        logs.populate(10);
+        // Then the running jobs of the last hours, in small steps so that their logs look lived-in.
+        while (logs.now().isBefore(now)) {
+            Instant step = logs.now().plus(Duration.ofMinutes(2));
+            logs.advanceTo(step.isBefore(now) ? step : now);
+        }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "demo-cluster");
             thread.setDaemon(true);
