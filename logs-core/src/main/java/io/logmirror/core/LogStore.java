@@ -27,6 +27,20 @@ import java.util.Optional;
  */
 public interface LogStore extends Closeable {
 
+    /**
+     * Opens the mirror a {@link LogMirror} keeps under {@code dataDirectory} for reading only, for example from
+     * another process. Its index is the disk as it was when opened; open it again to see later syncs.
+     * Use {@link LogMirror#store()} instead when the engine runs in this process.
+     *
+     * @param categorizer gives the categories {@link #statsByCategory()} lists and categorizes files whose
+     *                    category the mirror's state does not record
+     * @throws java.nio.file.NoSuchFileException when the data folder does not exist
+     * @throws IOException when the folder cannot be read
+     */
+    static LogStore openReadOnly(Path dataDirectory, Categorizer categorizer) throws IOException {
+        return io.logmirror.core.internal.FsLogStore.openReadOnly(dataDirectory, categorizer);
+    }
+
     /** The current generation of {@code path}, if the mirror has it. */
     Optional<LogEntry> find(LogPath path);
 

@@ -3,38 +3,165 @@ package io.logmirror.sync.ssh;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
+import io.logmirror.sync.ssh.internal.ListingAssembler;
+import io.logmirror.sync.ssh.internal.RemoteLister;
+import io.logmirror.sync.ssh.internal.RemoteNames;
+import io.logmirror.sync.ssh.internal.SshConnection;
+import io.logmirror.sync.ssh.internal.SshReads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A {@link RemoteSource} over one SSH connection (placeholder: being implemented).
+ * A {@link RemoteSource} over one SSH connection: the remote folder {@code <remoteBasePath>/logs} is listed with one
+ * {@code find} over an exec channel (or an SFTP walk when the account has no shell) and read over several SFTP
+ * channels of the same connection, with many read requests in flight.
+ *
+ * <p>The connection is opened on first use (or by {@link #connect()}), kept open across syncs, and opened again on
+ * the next call after it failed. Host keys are checked against known_hosts under {@link SshSettings#hostKeyPolicy()};
+ * nothing accepts every key. Names on the remote are raw bytes: valid UTF-8 names are used as they are, other bytes
+ * are written {@code %XX} in the local name while {@link RemoteFile#sourceName()} keeps the raw name, so such files
+ * are mirrored too.
+ *
+ * <pre>{@code
+ * SshSettings settings = SshSettings.builder("login.lxp.lu", "u100123")
+ *         .port(8822)
+ *         .identityFile(Path.of("/run/secrets/id_ed25519"))
+ *         .build();
+ * try (SshRemoteSource source = SshRemoteSource.create(settings)) {
+ *     RemoteListing listing = source.list();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: reads may run in parallel ({@link #preferredParallelism()} of them use separate SFTP channels).
+ * Errors name host, port and user and say what to do.
  */
 public final class SshRemoteSource implements RemoteSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshRemoteSource.class);
+
     private final SshSettings settings;
+    private final String who;
+    private SshConnection connection;
+    private boolean closed;
+    private volatile boolean execUnavailable;
 
     private SshRemoteSource(SshSettings settings) {
         this.settings = settings;
+        this.who = SshConnection.who(settings);
     }
 
     /** A source for {@code settings}; it connects on first use, not here. */
     public static SshRemoteSource create(SshSettings settings) {
-        return new SshRemoteSource(settings);
+        return new SshRemoteSource(java.util.Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * Connects now (if not connected yet): checks the host key, logs in and finds the remote folder. Useful to fail
+     * fast at start-up; {@link #list()} and {@link #open} connect by themselves otherwise.
+     *
+     * @throws IOException saying what failed and what to do; {@link HostKeyRejectedException} for a refused host key
+     */
+    public void connect() throws IOException {
+        live();
     }
 
     @Override
     public RemoteListing list() throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        SshConnection live = live();
+        try {
+            boolean sftp = settings.listingMode() == SshSettings.ListingMode.SFTP
+                    || (settings.listingMode() == SshSettings.ListingMode.AUTO && execUnavailable);
+            if (!sftp) {
+                try {
+                    return RemoteLister.exec(live, who);
+                } catch (RemoteLister.NoShellException e) {
+                    if (settings.listingMode() == SshSettings.ListingMode.EXEC) {
+                        throw new IOException(e.getMessage() + "; the account seems to have no shell: use the SFTP listing mode", e);
+                    }
+                    LOG.warn("{}; listing over SFTP from now on", e.getMessage());
+                    execUnavailable = true;
+                }
+            }
+            return RemoteLister.sftp(live, who);
+        } catch (IOException e) {
+            throw failed(live, e);
+        }
     }
 
     @Override
     public InputStream open(RemoteFile file, long offset, long length) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative: " + offset + ", " + length);
+        }
+        SshConnection live = live();
+        String path = live.folder() + "/" + ListingAssembler.carrierOf(file);
+        try {
+            return SshReads.open(live, path, offset, length, e -> failed(live, new IOException(who
+                    + ": reading remote file '" + file.path() + "' failed at some point after offset " + offset + ": "
+                    + e.getMessage(), e)));
+        } catch (IOException e) {
+            throw failed(live, new IOException(who + ": cannot open remote file '" + file.path() + "' ("
+                    + RemoteNames.localName(path) + "): " + e.getMessage(), e));
+        }
+    }
+
+    @Override
+    public int preferredParallelism() {
+        return settings.channels();
     }
 
     @Override
     public String describe() {
         return settings.toString();
+    }
+
+    /** The settings this source was created with. */
+    public SshSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        SshConnection toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = connection;
+            connection = null;
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    private synchronized SshConnection live() throws IOException {
+        if (closed) {
+            throw new IOException(who + ": this source is closed");
+        }
+        if (connection != null && connection.isUsable()) {
+            return connection;
+        }
+        if (connection != null) {
+            LOG.info("{}: connection lost, connecting again", who);
+            connection.close();
+            connection = null;
+        }
+        connection = SshConnection.open(settings);
+        return connection;
+    }
+
+    /** Drops {@code live} when its transport died, so that the next call connects again; returns {@code e}. */
+    private IOException failed(SshConnection live, IOException e) {
+        if (!live.isUsable()) {
+            synchronized (this) {
+                if (connection == live) {
+                    connection = null;
+                }
+            }
+            live.close();
+        }
+        return e;
     }
 }

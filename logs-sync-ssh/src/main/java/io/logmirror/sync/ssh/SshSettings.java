@@ -131,6 +131,10 @@ public final class SshSettings {
             if (path.isBlank() || path.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
                 throw new IllegalArgumentException("remote base path '" + path + "' must be non-blank and free of control characters");
             }
+            if (path.startsWith("~") && !path.equals("~") && !path.startsWith("~/")) {
+                throw new IllegalArgumentException("remote base path '" + path + "' names another user's home; only '~' and"
+                        + " '~/...' (the login user's home) are expanded: write the absolute path instead");
+            }
             this.remoteBasePath = path;
             return this;
         }

@@ -1,0 +1,64 @@
+package io.logmirror.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/** Streams {@code [offset, offset + length)} of a file channel with positional reads; closing closes the channel. */
+final class BoundedChannelInputStream extends InputStream {
+
+    private final FileChannel channel;
+    private long position;
+    private long remaining;
+
+    BoundedChannelInputStream(FileChannel channel, long offset, long length) {
+        this.channel = channel;
+        this.position = offset;
+        this.remaining = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (remaining <= 0) {
+            return -1;
+        }
+        int wanted = (int) Math.min(length, remaining);
+        int n = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
+        if (n <= 0) {
+            remaining = 0;
+            return -1;
+        }
+        position += n;
+        remaining -= n;
+        return n;
+    }
+
+    @Override
+    public long skip(long n) {
+        long skipped = Math.max(0, Math.min(n, remaining));
+        position += skipped;
+        remaining -= skipped;
+        return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.min(remaining, channel.size() - position)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

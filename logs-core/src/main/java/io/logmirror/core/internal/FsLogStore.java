@@ -1,0 +1,922 @@
+package io.logmirror.core.internal;
+
+import io.logmirror.core.Categorizer;
+import io.logmirror.core.Category;
+import io.logmirror.core.CategoryStats;
+import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogEvent;
+import io.logmirror.core.LogPath;
+import io.logmirror.core.LogQuery;
+import io.logmirror.core.LogStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file-system {@link LogStore}.
+ *
+ * <pre>
+ * data/
+ *   logs/&lt;path&gt;                          current files; their mtime is the remote mtime (the sync state)
+ *   categorized/&lt;category&gt;/&lt;path&gt;       relative symlinks to logs/&lt;path&gt; (when enabled)
+ *   generations/&lt;n&gt;/&lt;path&gt;              earlier generations kept when a file was rewritten (1 = oldest)
+ *   .logmirror/staging/&lt;path&gt;             resumable partial downloads, renamed into logs/ when whole
+ *   .logmirror/state                      journal of categories and gone marks (see {@link StateJournal})
+ *   .logmirror/lock                       held while a writable store is open
+ * </pre>
+ *
+ * <p>The write methods are package-private: only {@link MirrorSyncer} writes, one task per path at a time.
+ * Reads never follow a symlink out of the data folder.
+ */
+public final class FsLogStore implements LogStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FsLogStore.class);
+    private static final int BLOCK = 64 * 1024;
+
+    private final Path data;
+    private final Path realData;
+    private final Path logs;
+    private final Path categorized;
+    private final Path generationsRoot;
+    private final Path staging;
+    private final Categorizer categorizer;
+    private final boolean links;
+    private final boolean readOnly;
+    private final ChronoUnit precision;
+    private final LogIndex index;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final StateJournal journal;
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+    private volatile boolean closed;
+
+    private FsLogStore(Path data, Categorizer categorizer, boolean links, boolean readOnly) throws IOException {
+        this.data = data.toAbsolutePath().normalize();
+        this.categorizer = Objects.requireNonNull(categorizer, "categorizer");
+        this.links = links;
+        this.readOnly = readOnly;
+        this.logs = this.data.resolve("logs");
+        this.categorized = this.data.resolve("categorized");
+        this.generationsRoot = this.data.resolve("generations");
+        Path internal = this.data.resolve(".logmirror");
+        this.staging = internal.resolve("staging");
+        if (readOnly) {
+            if (!Files.isDirectory(this.data)) {
+                throw new NoSuchFileException(this.data.toString(), null,
+                        "the data folder does not exist; give the folder a LogMirror writes to");
+            }
+            lockChannel = null;
+            fileLock = null;
+            journal = null;
+        } else {
+            try {
+                Files.createDirectories(logs);
+                Files.createDirectories(categorized);
+                Files.createDirectories(generationsRoot);
+                Files.createDirectories(staging);
+            } catch (IOException e) {
+                throw new IOException("cannot create the data folder " + this.data + " (" + e + "); check that it is "
+                        + "writable by this user and the disk is not full", e);
+            }
+            lockChannel = FileChannel.open(internal.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock acquired;
+            try {
+                acquired = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                acquired = null;
+            }
+            if (acquired == null) {
+                lockChannel.close();
+                throw new IOException("data folder " + this.data + " is already in use by another LogMirror (it holds "
+                        + internal.resolve("lock") + "); close that one first, or give this one its own data folder");
+            }
+            fileLock = acquired;
+            journal = new StateJournal(internal.resolve("state"));
+        }
+        this.realData = this.data.toRealPath();
+        this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
+        this.index = new LogIndex(categorizer.categories(), 1024);
+        try {
+            rebuild();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Opens (creating if needed) a writable store; only one may be open per data folder. */
+    public static FsLogStore open(Path data, Categorizer categorizer, boolean categorizedLinks) throws IOException {
+        return new FsLogStore(data, categorizer, categorizedLinks, false);
+    }
+
+    /** Opens a store that only reads: its index is the disk as it was when opened. */
+    public static FsLogStore openReadOnly(Path data, Categorizer categorizer) throws IOException {
+        return new FsLogStore(data, categorizer, false, true);
+    }
+
+    // ================================================================ rebuild
+
+    private void rebuild() throws IOException {
+        StateJournal.State state = StateJournal.read(data.resolve(".logmirror").resolve("state"));
+        List<LogPath> derived = new ArrayList<>();
+        if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
+            Files.walkFileTree(logs, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (!attrs.isRegularFile()) {
+                        LOG.warn("ignoring {} in the mirror: it is not a regular file (the mirror never creates one); "
+                                + "remove it", file);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Optional<LogPath> path = relative(logs, file);
+                    if (path.isEmpty()) {
+                        LOG.warn("ignoring {} in the mirror: its name is not a valid log path", file);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String text = path.get().toString();
+                    Category category = parseCategory(state.categories().get(text));
+                    if (category == null) {
+                        category = categorizer.categorize(path.get(), readHead(file, categorizer.headBytesWanted()));
+                        derived.add(path.get());
+                    }
+                    index.put(path.get(), category, attrs.size(), attrs.lastModifiedTime().toInstant(),
+                            state.gone().contains(text));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("cannot read {} while opening the mirror ({}); it is left out of the index", file, e.toString());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        rebuildGenerations();
+        if (!readOnly) {
+            Map<String, String> categories = new HashMap<>();
+            Set<String> gone = new HashSet<>();
+            index.forEach((text, id) -> {
+                LogEntry entry = index.entry(id);
+                categories.put(text, entry.category().name());
+                if (entry.goneRemotely()) {
+                    gone.add(text);
+                }
+            });
+            journal.writeSnapshot(categories, gone);
+            if (links) {
+                repairLinks();
+            } else {
+                removeLinks();
+            }
+        }
+        if (!derived.isEmpty()) {
+            LOG.info("categorized {} files of {} that the state journal did not know", derived.size(), data);
+        }
+    }
+
+    private void rebuildGenerations() throws IOException {
+        if (!Files.isDirectory(generationsRoot, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Map<String, TreeMap<Integer, LogIndex.Generation>> found = new HashMap<>();
+        try (DirectoryStream<Path> numbers = Files.newDirectoryStream(generationsRoot)) {
+            for (Path numberDir : numbers) {
+                int number;
+                try {
+                    number = Integer.parseInt(numberDir.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (number < 1 || !Files.isDirectory(numberDir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Files.walkFileTree(numberDir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            relative(numberDir, file).ifPresent(path -> found
+                                    .computeIfAbsent(path.toString(), k -> new TreeMap<>())
+                                    .put(number, new LogIndex.Generation(number, attrs.size(),
+                                            attrs.lastModifiedTime().toInstant())));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        LOG.warn("cannot read kept generation {} ({}); it is left out of the index", file, e.toString());
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            }
+        }
+        for (Map.Entry<String, TreeMap<Integer, LogIndex.Generation>> entry : found.entrySet()) {
+            index.setGenerations(LogPath.of(entry.getKey()), new ArrayList<>(entry.getValue().values()));
+        }
+    }
+
+    /** Makes categorized/ hold exactly one correct link per current file. */
+    private void repairLinks() throws IOException {
+        Set<String> correct = new HashSet<>();
+        if (Files.isDirectory(categorized, LinkOption.NOFOLLOW_LINKS)) {
+            Files.walkFileTree(categorized, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (!attrs.isSymbolicLink()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Path rel = categorized.relativize(file);
+                    boolean keep = false;
+                    if (rel.getNameCount() >= 2) {
+                        String category = rel.getName(0).toString();
+                        Optional<LogPath> path = LogPath.parse(joined(rel.subpath(1, rel.getNameCount())));
+                        if (path.isPresent()) {
+                            Optional<LogEntry> entry = index.find(path.get());
+                            keep = entry.isPresent() && entry.get().category().name().equals(category)
+                                    && Files.readSymbolicLink(file).equals(linkTarget(file, path.get()));
+                            if (keep) {
+                                correct.add(path.get().toString());
+                            }
+                        }
+                    }
+                    if (!keep) {
+                        Files.deleteIfExists(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("cannot check categorized link {} ({})", file, e.toString());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        List<String> missing = new ArrayList<>();
+        index.forEach((text, id) -> {
+            if (!correct.contains(text)) {
+                missing.add(text);
+            }
+        });
+        for (String text : missing) {
+            LogPath path = LogPath.of(text);
+            try {
+                createLink(path, index.find(path).orElseThrow().category());
+            } catch (IOException e) {
+                LOG.warn("cannot create the categorized link for {} ({})", path, e.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.info("created {} missing categorized links under {}", missing.size(), categorized);
+        }
+    }
+
+    private void removeLinks() throws IOException {
+        if (!Files.isDirectory(categorized, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(categorized, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static Optional<LogPath> relative(Path root, Path file) {
+        return LogPath.parse(joined(root.relativize(file)));
+    }
+
+    private static String joined(Path relative) {
+        StringBuilder text = new StringBuilder();
+        for (Path name : relative) {
+            if (text.length() > 0) {
+                text.append('/');
+            }
+            text.append(name);
+        }
+        return text.toString();
+    }
+
+    private static Category parseCategory(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Category.of(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ChronoUnit probePrecision(Path folder) throws IOException {
+        Path probe = folder.resolve("mtime-probe");
+        Files.write(probe, new byte[0]);
+        try {
+            Instant wanted = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
+            Files.setLastModifiedTime(probe, FileTime.from(wanted));
+            Instant got = Files.getLastModifiedTime(probe).toInstant();
+            for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MICROS, ChronoUnit.MILLIS}) {
+                if (got.equals(wanted.truncatedTo(unit))) {
+                    return unit;
+                }
+            }
+            return ChronoUnit.SECONDS;
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    // ================================================================ reading
+
+    @Override
+    public Optional<LogEntry> find(LogPath path) {
+        Objects.requireNonNull(path, "path");
+        lock.readLock().lock();
+        try {
+            return index.find(path);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<LogEntry> generations(LogPath path) {
+        Objects.requireNonNull(path, "path");
+        lock.readLock().lock();
+        try {
+            return index.generations(path);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<LogEntry> list(LogQuery query) {
+        Objects.requireNonNull(query, "query");
+        lock.readLock().lock();
+        try {
+            return index.list(query);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<CategoryStats> statsByCategory() {
+        lock.readLock().lock();
+        try {
+            return index.stats(categorizer.categories());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public int fileCount() {
+        lock.readLock().lock();
+        try {
+            return index.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public InputStream open(LogEntry entry, long offset, long length) throws IOException {
+        Objects.requireNonNull(entry, "entry");
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative, were " + offset + " and "
+                    + length + " for " + entry.path());
+        }
+        FileChannel channel = openForReading(entry);
+        return new BoundedChannelInputStream(channel, offset, length);
+    }
+
+    @Override
+    public long tailOffset(LogEntry entry, int lines) throws IOException {
+        Objects.requireNonNull(entry, "entry");
+        if (lines < 1) {
+            throw new IllegalArgumentException("lines must be at least 1, was " + lines + " for " + entry.path());
+        }
+        try (FileChannel channel = openForReading(entry)) {
+            long end = Math.min(entry.size(), channel.size());
+            if (end == 0) {
+                return 0;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BLOCK, end));
+            byte[] bytes = buffer.array();
+            long blockEnd = end;
+            boolean last = true;
+            int found = 0;
+            while (blockEnd > 0) {
+                int length = (int) Math.min(bytes.length, blockEnd);
+                long blockStart = blockEnd - length;
+                buffer.clear().limit(length);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, blockStart + buffer.position()) < 0) {
+                        throw new IOException(entry.path() + " became shorter while its tail was read; try again");
+                    }
+                }
+                int i = length - 1;
+                if (last) {
+                    last = false;
+                    if (bytes[i] == '\n') {
+                        i--; // the newline that ends the file does not start another line
+                    }
+                }
+                for (; i >= 0; i--) {
+                    if (bytes[i] == '\n' && ++found == lines) {
+                        return blockStart + i + 1;
+                    }
+                }
+                blockEnd = blockStart;
+            }
+            return 0;
+        }
+    }
+
+    @Override
+    public Path dataDirectory() {
+        return data;
+    }
+
+    private FileChannel openForReading(LogEntry entry) throws IOException {
+        Path file = entry.isCurrent() ? currentFile(entry.path()) : generationFile(entry.path(), entry.generation());
+        Path real = file.toRealPath();
+        Path rootReal = entry.isCurrent() ? realData.resolve("logs") : realData.resolve("generations");
+        if (!real.startsWith(rootReal)) {
+            throw new IOException("refusing to read " + file + ": it resolves to " + real + ", outside the mirror "
+                    + rootReal + "; someone planted a symlink there, remove it");
+        }
+        return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether this store only reads. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    // ================================================================ writing (MirrorSyncer only)
+
+    Path currentFile(LogPath path) {
+        return path.resolveAgainst(logs);
+    }
+
+    Path stagingFile(LogPath path) {
+        return path.resolveAgainst(staging);
+    }
+
+    Path generationFile(LogPath path, int generation) {
+        return path.resolveAgainst(generationsRoot.resolve(Integer.toString(generation)));
+    }
+
+    /** {@code modified} at the precision this file system keeps, which is what a local file will report. */
+    Instant localPrecision(Instant modified) {
+        return modified.truncatedTo(precision);
+    }
+
+    /** The staged partial's size, or -1 when there is none. */
+    long stagingSize(LogPath path) throws IOException {
+        Path file = stagingFile(path);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attrs.isRegularFile() ? attrs.size() : -1;
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    void discardStaging(LogPath path) throws IOException {
+        Files.deleteIfExists(stagingFile(path));
+    }
+
+    byte[] readStaging(LogPath path, long offset, int length) throws IOException {
+        return readBytes(stagingFile(path), offset, length);
+    }
+
+    byte[] readCurrent(LogPath path, long offset, int length) throws IOException {
+        return readBytes(currentFile(path), offset, length);
+    }
+
+    /**
+     * Writes up to {@code max} bytes from {@code in} into the staged partial at {@code offset} (cutting it there
+     * first). {@code written} counts the bytes on disk even when this throws.
+     */
+    void writeStaging(LogPath path, long offset, InputStream in, long max, AtomicLong written, LongConsumer progress)
+            throws IOException {
+        checkWritable();
+        Path file = stagingFile(path);
+        createParents(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            if (channel.size() < offset) {
+                throw new IOException("staged partial " + file + " has " + channel.size() + " bytes, fewer than the "
+                        + offset + " to resume from; it is discarded and fetched again next time");
+            }
+            channel.truncate(offset);
+            copy(in, channel, offset, max, written, progress);
+        }
+    }
+
+    /**
+     * Appends up to {@code max} bytes from {@code in} to the current file, which must have exactly {@code offset}
+     * bytes. The index learns the new size even when this throws part-way (what was written is a valid prefix);
+     * the modification time is left alone.
+     */
+    void appendCurrent(LogPath path, long offset, InputStream in, long max, AtomicLong written, LongConsumer progress)
+            throws IOException {
+        checkWritable();
+        Path file = currentFile(path);
+        checkParentInside(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            if (channel.size() != offset) {
+                throw new IOException("local copy " + file + " has " + channel.size() + " bytes where " + offset
+                        + " were expected; was it changed outside the mirror? It is fetched whole next time");
+            }
+            try {
+                copy(in, channel, offset, max, written, progress);
+            } finally {
+                if (written.get() > 0) {
+                    updateSize(path, offset + written.get());
+                }
+            }
+        }
+    }
+
+    private void updateSize(LogPath path, long size) {
+        lock.writeLock().lock();
+        try {
+            LogEntry entry = index.find(path).orElseThrow();
+            index.put(path, entry.category(), size, entry.modified(), entry.goneRemotely());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Whether the staged file and the current file hold the same bytes. */
+    boolean stagingEqualsCurrent(LogPath path) throws IOException {
+        try (FileChannel a = FileChannel.open(stagingFile(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             FileChannel b = FileChannel.open(currentFile(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            ByteBuffer x = ByteBuffer.allocate(BLOCK);
+            ByteBuffer y = ByteBuffer.allocate(BLOCK);
+            long position = 0;
+            while (position < a.size()) {
+                x.clear();
+                y.clear();
+                int n = readFully(a, x, position);
+                int m = readFully(b, y, position);
+                if (n != m || n == 0) {
+                    return n == m;
+                }
+                x.flip();
+                y.flip();
+                if (!x.equals(y)) {
+                    return false;
+                }
+                position += n;
+            }
+            return true;
+        }
+    }
+
+    /** Moves the whole staged file into place as a new file. */
+    LogEntry commitNew(LogPath path, Category category, Instant modified) throws IOException {
+        checkWritable();
+        Path staged = stagingFile(path);
+        Path target = currentFile(path);
+        Files.setLastModifiedTime(staged, FileTime.from(modified));
+        createParents(target);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "a file is already there though the index does not know it; restart to rebuild the index");
+        }
+        move(staged, target);
+        long size = Files.size(target);
+        LogEntry entry;
+        lock.writeLock().lock();
+        try {
+            index.put(path, category, size, localPrecision(modified), false);
+            entry = index.find(path).orElseThrow();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        journal.category(path.toString(), category.name());
+        if (links) {
+            createLink(path, category);
+        }
+        return entry;
+    }
+
+    /** Keeps the current file as the next generation, then moves the staged file into its place. */
+    LogEvent.Replaced commitReplace(LogPath path, Category category, Instant modified) throws IOException {
+        checkWritable();
+        LogEntry previous = find(path).orElseThrow(() -> new IllegalStateException("no current file " + path));
+        Path staged = stagingFile(path);
+        Path target = currentFile(path);
+        int number;
+        lock.readLock().lock();
+        try {
+            number = index.nextGenerationNumber(path);
+        } finally {
+            lock.readLock().unlock();
+        }
+        Files.setLastModifiedTime(staged, FileTime.from(modified)); // fails first when nothing is staged
+        Path kept = generationFile(path, number);
+        createParents(kept);
+        Files.deleteIfExists(kept);
+        try {
+            Files.createLink(kept, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+        move(staged, target);
+        long size = Files.size(target);
+        LogEntry current;
+        LogEntry generation;
+        lock.writeLock().lock();
+        try {
+            index.addGeneration(path, number, previous.size(), previous.modified());
+            index.put(path, category, size, localPrecision(modified), false);
+            current = index.find(path).orElseThrow();
+            List<LogEntry> all = index.generations(path);
+            generation = all.get(all.size() - 1);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        afterCategory(path, previous.category(), category);
+        return new LogEvent.Replaced(current, generation);
+    }
+
+    /** Sets the current file's modification time (after a completed update). */
+    LogEntry setModified(LogPath path, Instant modified) throws IOException {
+        checkWritable();
+        Files.setLastModifiedTime(currentFile(path), FileTime.from(modified));
+        lock.writeLock().lock();
+        try {
+            LogEntry entry = index.find(path).orElseThrow();
+            index.put(path, entry.category(), entry.size(), localPrecision(modified), entry.goneRemotely());
+            return index.find(path).orElseThrow();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Marks the current file as gone remotely, or present again. */
+    LogEntry setGone(LogPath path, boolean gone) throws IOException {
+        checkWritable();
+        LogEntry result;
+        lock.writeLock().lock();
+        try {
+            LogEntry entry = index.find(path).orElseThrow();
+            index.put(path, entry.category(), entry.size(), entry.modified(), gone);
+            result = index.find(path).orElseThrow();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        journal.gone(path.toString(), gone);
+        return result;
+    }
+
+    /** Moves the current file to another category. */
+    LogEntry recategorize(LogPath path, Category category) throws IOException {
+        checkWritable();
+        Category before;
+        LogEntry result;
+        lock.writeLock().lock();
+        try {
+            LogEntry entry = index.find(path).orElseThrow();
+            before = entry.category();
+            index.put(path, category, entry.size(), entry.modified(), entry.goneRemotely());
+            result = index.find(path).orElseThrow();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        afterCategory(path, before, category);
+        return result;
+    }
+
+    /** Paths of current files not gone remotely for which {@code keep} is false. */
+    List<LogPath> notGoneExcept(Predicate<String> keep) {
+        List<String> texts;
+        lock.readLock().lock();
+        try {
+            texts = index.pathsNotGoneAndNot(keep);
+        } finally {
+            lock.readLock().unlock();
+        }
+        List<LogPath> result = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            result.add(LogPath.of(text));
+        }
+        return result;
+    }
+
+    /** The first {@code length} bytes (fewer for a shorter file) of the staged file. */
+    byte[] stagingHead(LogPath path, int length) throws IOException {
+        return readHead(stagingFile(path), length);
+    }
+
+    /** The first {@code length} bytes (fewer for a shorter file) of the current file. */
+    byte[] currentHead(LogPath path, int length) throws IOException {
+        return readHead(currentFile(path), length);
+    }
+
+    private void afterCategory(LogPath path, Category before, Category after) throws IOException {
+        if (before.equals(after)) {
+            return;
+        }
+        journal.category(path.toString(), after.name());
+        if (links) {
+            Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.name())));
+            createLink(path, after);
+        }
+    }
+
+    private void createLink(LogPath path, Category category) throws IOException {
+        Path link = path.resolveAgainst(categorized.resolve(category.name()));
+        Path target = linkTarget(link, path);
+        createParents(link);
+        try {
+            if (Files.readSymbolicLink(link).equals(target)) {
+                return;
+            }
+            Files.delete(link);
+        } catch (NoSuchFileException e) {
+            // not there yet
+        } catch (java.nio.file.NotLinkException e) {
+            LOG.warn("{} is in the way of a categorized link and is not a symlink; remove it", link);
+            return;
+        }
+        Files.createSymbolicLink(link, target);
+    }
+
+    private Path linkTarget(Path link, LogPath path) {
+        return link.getParent().relativize(currentFile(path));
+    }
+
+    private void createParents(Path file) throws IOException {
+        Path parent = file.getParent();
+        Files.createDirectories(parent);
+        checkParentInside(file);
+    }
+
+    /** Refuses to write through a symlinked folder: the parent's real path must be the path itself. */
+    private void checkParentInside(Path file) throws IOException {
+        Path parent = file.getParent();
+        Path expected = realData.resolve(data.relativize(parent));
+        Path real = parent.toRealPath();
+        if (!real.equals(expected)) {
+            throw new IOException("refusing to write " + file + ": folder " + parent + " resolves to " + real
+                    + " through a symlink; the mirror never creates one, remove it");
+        }
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("store " + data + " was opened read-only");
+        }
+        if (closed) {
+            throw new IllegalStateException("store " + data + " is closed");
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + from + " to " + to + " atomically; keep the data folder on one "
+                    + "file system", e);
+        }
+    }
+
+    private static void copy(InputStream in, FileChannel channel, long position, long max, AtomicLong written,
+                             LongConsumer progress) throws IOException {
+        byte[] buffer = new byte[BLOCK];
+        long remaining = max;
+        long at = position;
+        while (remaining > 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("transfer cancelled");
+            }
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+            if (n < 0) {
+                return;
+            }
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                int w = channel.write(chunk, at);
+                at += w;
+                written.addAndGet(w);
+            }
+            remaining -= n;
+            progress.accept(n);
+        }
+    }
+
+    private static byte[] readBytes(Path file, long offset, int length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            int n = readFully(channel, buffer, offset);
+            byte[] result = new byte[n];
+            System.arraycopy(buffer.array(), 0, result, 0, n);
+            return result;
+        }
+    }
+
+    private static byte[] readHead(Path file, int length) throws IOException {
+        if (length <= 0) {
+            return new byte[0];
+        }
+        return readBytes(file, 0, length);
+    }
+
+    private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot close the state journal of {} ({})", data, e.toString());
+        }
+        try {
+            if (fileLock != null) {
+                fileLock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot release the lock of {} ({})", data, e.toString());
+        }
+    }
+}

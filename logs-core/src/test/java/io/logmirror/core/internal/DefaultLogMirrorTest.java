@@ -1,0 +1,320 @@
+package io.logmirror.core.internal;
+
+import io.logmirror.core.LocalDirectorySource;
+import io.logmirror.core.LogEvent;
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
+import io.logmirror.core.LogPath;
+import io.logmirror.core.RemoteFile;
+import io.logmirror.core.RemoteListing;
+import io.logmirror.core.RemoteSource;
+import io.logmirror.core.SyncReport;
+import io.logmirror.core.SyncStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DefaultLogMirrorTest {
+
+    @TempDir
+    Path temp;
+
+    Path remoteDir;
+    Path data;
+    ControlledSource source;
+    LogMirror mirror;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        remoteDir = Files.createDirectories(temp.resolve("remote"));
+        data = temp.resolve("data");
+        source = new ControlledSource(LocalDirectorySource.of(remoteDir));
+        mirror = LogMirror.open(LogMirrorConfig.builder(data, source).parallelism(2).build());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        source.release();
+        mirror.close();
+    }
+
+    @Test
+    void mirrorsALocalFolderEndToEndAndReportsIt() throws Exception {
+        Files.createDirectories(remoteDir.resolve("job-1"));
+        Files.writeString(remoteDir.resolve("job-1/slurm-1.out"), "line\n");
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.filesListed()).isEqualTo(1);
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(Files.readString(data.resolve("logs/job-1/slurm-1.out"))).isEqualTo("line\n");
+        assertThat(mirror.store().find(LogPath.of("job-1/slurm-1.out"))).isPresent();
+        SyncStatus status = mirror.status();
+        assertThat(status.running()).isFalse();
+        assertThat(status.successfulSyncs()).isEqualTo(1);
+        assertThat(status.lastReport()).contains(report);
+        assertThat(status.lastSuccess()).isPresent();
+        assertThat(status.lastError()).isEmpty();
+        assertThat(status.nextSync()).as("not started, so nothing is scheduled").isEmpty();
+    }
+
+    @Test
+    void aSecondRequestJoinsTheRunningSync() throws Exception {
+        source.blockListing();
+        CompletableFuture<SyncReport> first = mirror.requestSync();
+        source.awaitBlocked();
+
+        CompletableFuture<SyncReport> second = mirror.requestSync();
+
+        assertThat(second).isSameAs(first);
+        assertThat(mirror.status().running()).isTrue();
+        source.release();
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(source.listings).isEqualTo(1);
+        assertThat(mirror.status().successfulSyncs()).isEqualTo(1);
+    }
+
+    @Test
+    void publishesEventsAndAFailingListenerDisturbsNeitherTheSyncNorOthers() throws Exception {
+        List<LogEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        mirror.subscribe(event -> {
+            throw new IllegalStateException("listener bug");
+        });
+        AutoCloseable subscription = mirror.subscribe(seen::add);
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+
+        mirror.syncNow();
+
+        assertThat(seen).singleElement().isInstanceOf(LogEvent.Added.class);
+        subscription.close();
+        Files.writeString(remoteDir.resolve("b.log"), "b\n");
+        assertThat(mirror.syncNow().filesAdded()).isEqualTo(1);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void aFailedListingFailsTheSyncAndIsReportedInTheStatus() throws Exception {
+        source.failListing = true;
+
+        assertThatThrownBy(() -> mirror.syncNow()).isInstanceOf(IOException.class).hasMessageContaining("cluster unreachable");
+
+        SyncStatus status = mirror.status();
+        assertThat(status.failedSyncs()).isEqualTo(1);
+        assertThat(status.consecutiveFailures()).isEqualTo(1);
+        assertThat(status.lastError()).hasValueSatisfying(e -> assertThat(e).contains("cluster unreachable"));
+        source.failListing = false;
+        mirror.syncNow();
+        assertThat(mirror.status().consecutiveFailures()).isZero();
+        assertThat(mirror.status().lastError()).isEmpty();
+    }
+
+    @Test
+    void startSyncsAtOnceAndSchedulesTheNextOneAnIntervalAfterItEnds() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+
+        mirror.start();
+        mirror.start();
+
+        SyncStatus status = awaitStatus(s -> s.successfulSyncs() >= 1 && s.nextSync().isPresent());
+        assertThat(status.nextSync().get()).isAfterOrEqualTo(status.lastFinished().get().plusSeconds(59));
+        assertThat(status.nextSync().get()).isBeforeOrEqualTo(Instant.now().plusSeconds(60));
+        assertThat(Files.exists(data.resolve("logs/a.log"))).isTrue();
+    }
+
+    @Test
+    void backsOffAfterAFailedScheduledSync() throws Exception {
+        source.failListing = true;
+
+        mirror.start();
+
+        SyncStatus status = awaitStatus(s -> s.failedSyncs() >= 1 && s.nextSync().isPresent());
+        assertThat(status.nextSync().get()).isAfterOrEqualTo(status.lastFinished().get().plusSeconds(119));
+    }
+
+    @Test
+    void doublesTheWaitPerFailureUpToTheMaximumBackoff() {
+        Duration interval = Duration.ofSeconds(60);
+        Duration max = Duration.ofMinutes(15);
+
+        assertThat(DefaultLogMirror.delay(interval, max, 0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(DefaultLogMirror.delay(interval, max, 1)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(DefaultLogMirror.delay(interval, max, 3)).isEqualTo(Duration.ofSeconds(480));
+        assertThat(DefaultLogMirror.delay(interval, max, 4)).isEqualTo(max);
+        assertThat(DefaultLogMirror.delay(interval, max, 1000)).isEqualTo(max);
+        assertThat(DefaultLogMirror.delay(Duration.ofMinutes(30), max, 2)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void closeCancelsARunningTransferAndLeavesNoHalfWrittenFileUnderAFinalName() throws Exception {
+        Files.writeString(remoteDir.resolve("big.log"), "x".repeat(100_000));
+        source.blockReads = true;
+        CompletableFuture<SyncReport> sync = mirror.requestSync();
+        source.awaitBlocked();
+
+        mirror.close();
+
+        assertThatThrownBy(() -> sync.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(Files.exists(data.resolve("logs/big.log"))).isFalse();
+        assertThat(source.closed).isTrue();
+        assertThat(source.streamInterrupted).isTrue();
+        assertThatThrownBy(() -> mirror.requestSync().get()).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> mirror.start()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        // the data folder is free again: a new engine can open it and finish the job
+        source.blockReads = false;
+        source.release();
+        try (LogMirror again = LogMirror.open(LogMirrorConfig.builder(data, source).build())) {
+            assertThat(again.syncNow().filesAdded()).isEqualTo(1);
+            assertThat(Files.size(data.resolve("logs/big.log"))).isEqualTo(100_000);
+        }
+    }
+
+    @Test
+    void aRestartedEngineFetchesNothingAgain() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+        mirror.syncNow();
+        mirror.close();
+
+        mirror = LogMirror.open(LogMirrorConfig.builder(data, source).build());
+
+        assertThat(mirror.store().fileCount()).isEqualTo(1);
+        SyncReport report = mirror.syncNow();
+        assertThat(report.bytesFetched()).isZero();
+        assertThat(report.changedAnything()).isFalse();
+    }
+
+    @Test
+    void refusesASecondEngineOnTheSameDataFolder() {
+        assertThatThrownBy(() -> LogMirror.open(LogMirrorConfig.builder(data, source).build()))
+                .isInstanceOf(IOException.class).hasMessageContaining("already in use");
+    }
+
+    private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            SyncStatus status = mirror.status();
+            if (condition.test(status)) {
+                return status;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("status never reached the expected state: " + mirror.status());
+    }
+
+    /** A source that can block its listing or its reads until released, fail its listing, and tell if closed. */
+    static final class ControlledSource implements RemoteSource {
+        final RemoteSource delegate;
+        volatile boolean failListing;
+        volatile boolean blockList;
+        volatile boolean blockReads;
+        volatile boolean closed;
+        volatile boolean streamInterrupted;
+        volatile int listings;
+        private final CountDownLatch blocked = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicBoolean signalled = new AtomicBoolean();
+
+        ControlledSource(RemoteSource delegate) {
+            this.delegate = delegate;
+        }
+
+        void blockListing() {
+            blockList = true;
+        }
+
+        void awaitBlocked() throws InterruptedException {
+            assertThat(blocked.await(30, TimeUnit.SECONDS)).as("source was reached").isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        private void block() throws InterruptedIOException {
+            if (signalled.compareAndSet(false, true)) {
+                blocked.countDown();
+            }
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                streamInterrupted = true;
+                throw new InterruptedIOException("interrupted while reading");
+            }
+        }
+
+        @Override
+        public RemoteListing list() throws IOException {
+            listings++;
+            if (failListing) {
+                throw new IOException("cluster unreachable (simulated)");
+            }
+            if (blockList) {
+                block();
+            }
+            return delegate.list();
+        }
+
+        @Override
+        public InputStream open(RemoteFile file, long offset, long length) throws IOException {
+            InputStream in = delegate.open(file, offset, length);
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (blockReads) {
+                        // deliver a first chunk, then hang like a stalled connection
+                        int n = in.read(b, off, Math.min(len, 1000));
+                        if (n > 0 && !signalled.get()) {
+                            signalled.set(false);
+                            block();
+                        }
+                        return n;
+                    }
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "controlled " + delegate.describe();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.logmirror.core.internal;
+
+import io.logmirror.core.Categorizer;
+import io.logmirror.core.Category;
+import io.logmirror.core.LocalDirectorySource;
+import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogEvent;
+import io.logmirror.core.LogPath;
+import io.logmirror.core.LogQuery;
+import io.logmirror.core.RemoteFile;
+import io.logmirror.core.RemoteListing;
+import io.logmirror.core.RemoteSource;
+import io.logmirror.core.SyncProgressListener;
+import io.logmirror.core.SyncReport;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MirrorSyncerTest {
+
+    @TempDir
+    Path temp;
+
+    Path remoteDir;
+    Path data;
+    CountingSource source;
+    FsLogStore store;
+    MirrorSyncer syncer;
+    final List<LogEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Categorizer categorizer = new Categorizer() {
+        @Override
+        public Category categorize(LogPath path, byte[] head) {
+            if (path.fileName().startsWith("slurm")) {
+                return Category.SLURM;
+            }
+            return new String(head, StandardCharsets.UTF_8).startsWith("vLLM") ? Category.VLLM : Category.UNCATEGORIZED;
+        }
+
+        @Override
+        public int headBytesWanted() {
+            return 4;
+        }
+
+        @Override
+        public List<Category> categories() {
+            return Category.STANDARD;
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws IOException {
+        remoteDir = Files.createDirectories(temp.resolve("remote"));
+        data = temp.resolve("data");
+        source = new CountingSource(LocalDirectorySource.of(remoteDir));
+        open(List.of(), 8);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        syncer.close();
+        store.close();
+    }
+
+    private void open(List<String> excludes, int window) throws IOException {
+        store = FsLogStore.open(data, categorizer, true);
+        syncer = new MirrorSyncer(source, store, categorizer, 2, window, excludes, events::add);
+    }
+
+    private void reopen() throws IOException {
+        syncer.close();
+        store.close();
+        open(List.of(), 8);
+    }
+
+    private Path remote(String name, String content, long mtimeSeconds) throws IOException {
+        Path file = remoteDir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(mtimeSeconds, 123_456_789)));
+        return file;
+    }
+
+    private void appendRemote(String name, String more, long mtimeSeconds) throws IOException {
+        Path file = remoteDir.resolve(name);
+        Files.writeString(file, more, StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(mtimeSeconds)));
+    }
+
+    private SyncReport sync() throws Exception {
+        events.clear();
+        source.reset();
+        return syncer.sync(SyncProgressListener.NONE);
+    }
+
+    private String local(String name) throws IOException {
+        return Files.readString(data.resolve("logs").resolve(name));
+    }
+
+    @Test
+    void addsNewFilesWithTheRemoteModificationTimeAndACategory() throws Exception {
+        remote("job-1/slurm-1.out", "hello\n", 1000);
+        remote("vllm_0.log", "vLLM starting\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(2);
+        assertThat(local("job-1/slurm-1.out")).isEqualTo("hello\n");
+        assertThat(Files.getLastModifiedTime(data.resolve("logs/job-1/slurm-1.out")).toInstant())
+                .isEqualTo(Instant.ofEpochSecond(1000, 123_456_789));
+        assertThat(store.find(LogPath.of("vllm_0.log")).orElseThrow().category()).isEqualTo(Category.VLLM);
+        assertThat(store.find(LogPath.of("job-1/slurm-1.out")).orElseThrow().category()).isEqualTo(Category.SLURM);
+        assertThat(events).hasSize(2).allMatch(e -> e instanceof LogEvent.Added);
+        assertThat(Files.readSymbolicLink(data.resolve("categorized/slurm/job-1/slurm-1.out")).toString())
+                .isEqualTo("../../../logs/job-1/slurm-1.out");
+        assertThat(Files.readString(data.resolve("categorized/slurm/job-1/slurm-1.out"))).isEqualTo("hello\n");
+    }
+
+    @Test
+    void readsNothingWhenSizeAndModificationTimeAreUnchanged() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+
+        SyncReport report = sync();
+
+        assertThat(source.opens.get()).isZero();
+        assertThat(report.changedAnything()).isFalse();
+        assertThat(report.bytesFetched()).isZero();
+    }
+
+    @Test
+    void appendsOnlyTheNewBytesWhenTheRemoteFileGrew() throws Exception {
+        remote("a.log", "0123456789abcdef\n", 1000);
+        sync();
+        appendRemote("a.log", "more\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGrown()).isEqualTo(1);
+        assertThat(source.opens.get()).isEqualTo(1);
+        assertThat(report.bytesFetched()).isEqualTo(8 + 5);
+        assertThat(local("a.log")).isEqualTo("0123456789abcdef\nmore\n");
+        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class,
+                e -> assertThat(e.previousSize()).isEqualTo(17));
+        assertThat(store.generations(LogPath.of("a.log"))).isEmpty();
+    }
+
+    @Test
+    void fetchesWholeAndKeepsThePreviousGenerationWhenAGrownFileWasRewritten() throws Exception {
+        remote("a.log", "0123456789abcdef\n", 1000);
+        sync();
+        remote("a.log", "XXXXXXXXXXXXXXXXXXXXXXXXXX\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesReplaced()).isEqualTo(1);
+        assertThat(local("a.log")).isEqualTo("XXXXXXXXXXXXXXXXXXXXXXXXXX\n");
+        List<LogEntry> generations = store.generations(LogPath.of("a.log"));
+        assertThat(generations).singleElement().satisfies(g -> assertThat(g.generation()).isEqualTo(1));
+        try (InputStream in = store.open(generations.get(0), 0, 100)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abcdef\n");
+        }
+    }
+
+    @Test
+    void keepsThePreviousGenerationWhenTheRemoteFileShrank() throws Exception {
+        remote("a.log", "long content\n", 1000);
+        sync();
+        remote("a.log", "short\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesReplaced()).isEqualTo(1);
+        assertThat(local("a.log")).isEqualTo("short\n");
+        assertThat(store.generations(LogPath.of("a.log"))).hasSize(1);
+        assertThat(events).singleElement().isInstanceOf(LogEvent.Replaced.class);
+    }
+
+    @Test
+    void onlySetsTheModificationTimeWhenSameSizedBytesAreIdentical() throws Exception {
+        remote("a.log", "same\n", 1000);
+        sync();
+        Files.setLastModifiedTime(remoteDir.resolve("a.log"), FileTime.from(Instant.ofEpochSecond(5000)));
+
+        SyncReport report = sync();
+
+        assertThat(report.changedAnything()).isFalse();
+        assertThat(store.generations(LogPath.of("a.log"))).isEmpty();
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().modified()).isEqualTo(Instant.ofEpochSecond(5000));
+        assertThat(sync().bytesFetched()).isZero();
+    }
+
+    @Test
+    void marksGoneFilesAndUnmarksThemWhenTheyComeBack() throws Exception {
+        remote("a.log", "x\n", 1000);
+        sync();
+        Files.move(remoteDir.resolve("a.log"), temp.resolve("aside"));
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGone()).isEqualTo(1);
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().goneRemotely()).isTrue();
+        assertThat(local("a.log")).isEqualTo("x\n");
+        reopen();
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().goneRemotely()).isTrue();
+
+        Files.move(temp.resolve("aside"), remoteDir.resolve("a.log"));
+        assertThat(sync().filesGone()).isZero();
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().goneRemotely()).isFalse();
+    }
+
+    @Test
+    void resumesAFailedNewFileFromItsPartialDownload() throws Exception {
+        String content = "0123456789".repeat(20_000);
+        remote("big.log", content, 1000);
+        source.failAfter = 70_000;
+
+        SyncReport failed = sync();
+
+        assertThat(failed.failures()).hasSize(1);
+        assertThat(store.find(LogPath.of("big.log"))).isEmpty();
+        assertThat(Files.exists(data.resolve("logs/big.log"))).isFalse();
+        source.failAfter = -1;
+
+        SyncReport resumed = sync();
+
+        assertThat(resumed.filesAdded()).isEqualTo(1);
+        assertThat(resumed.bytesFetched()).isLessThan(content.length() - 60_000);
+        assertThat(local("big.log")).isEqualTo(content);
+    }
+
+    @Test
+    void keepsAValidPrefixWhenAnAppendFailsAndResumesIt() throws Exception {
+        remote("a.log", "start\n", 1000);
+        sync();
+        String more = "m".repeat(200_000);
+        appendRemote("a.log", more, 2000);
+        source.failAfter = 70_000;
+
+        SyncReport failed = sync();
+
+        assertThat(failed.failures()).hasSize(1);
+        LogEntry partial = store.find(LogPath.of("a.log")).orElseThrow();
+        assertThat(partial.size()).isGreaterThan(6).isLessThan(6 + 200_000);
+        assertThat(partial.modified()).isEqualTo(Instant.ofEpochSecond(1000, 123_456_789));
+        assertThat(local("a.log")).isEqualTo(("start\n" + more).substring(0, (int) partial.size()));
+        source.failAfter = -1;
+
+        SyncReport resumed = sync();
+
+        assertThat(resumed.filesGrown()).isEqualTo(1);
+        assertThat(local("a.log")).isEqualTo("start\n" + more);
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().modified()).isEqualTo(Instant.ofEpochSecond(2000));
+    }
+
+    @Test
+    void skipsExcludedFilesAndReportsThem() throws Exception {
+        syncer.close();
+        store.close();
+        open(List.of("*.tmp", "scratch/**"), 8);
+        remote("a.tmp", "x", 1000);
+        remote("scratch/b.log", "x", 1000);
+        remote("keep/c.tmp.log", "x", 1000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(report.skipped()).extracting(s -> s.name()).containsExactlyInAnyOrder("a.tmp", "scratch/b.log");
+        assertThat(store.list(LogQuery.newest(10))).extracting(e -> e.path().toString()).containsExactly("keep/c.tmp.log");
+    }
+
+    @Test
+    void restartRebuildsTheIndexAndFetchesNothingAgain() throws Exception {
+        remote("job-1/slurm-1.out", "hello\n", 1000);
+        remote("vllm_0.log", "vLLM\n", 2000);
+        sync();
+
+        reopen();
+
+        assertThat(store.fileCount()).isEqualTo(2);
+        assertThat(store.find(LogPath.of("vllm_0.log")).orElseThrow().category()).isEqualTo(Category.VLLM);
+        SyncReport report = sync();
+        assertThat(report.bytesFetched()).isZero();
+        assertThat(source.opens.get()).isZero();
+    }
+
+    /** A source that counts opens and can fail a stream after a number of bytes. */
+    static final class CountingSource implements RemoteSource {
+        final RemoteSource delegate;
+        final AtomicInteger opens = new AtomicInteger();
+        volatile long failAfter = -1;
+
+        CountingSource(RemoteSource delegate) {
+            this.delegate = delegate;
+        }
+
+        void reset() {
+            opens.set(0);
+        }
+
+        @Override
+        public RemoteListing list() throws IOException {
+            return delegate.list();
+        }
+
+        @Override
+        public InputStream open(RemoteFile file, long offset, long length) throws IOException {
+            opens.incrementAndGet();
+            InputStream in = delegate.open(file, offset, length);
+            long limit = failAfter;
+            if (limit < 0) {
+                return in;
+            }
+            AtomicLong read = new AtomicLong();
+            return new FilterInputStream(in) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    long left = limit - read.get();
+                    if (left <= 0) {
+                        throw new IOException("connection lost (simulated)");
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        read.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "counting " + delegate.describe();
+        }
+    }
+}

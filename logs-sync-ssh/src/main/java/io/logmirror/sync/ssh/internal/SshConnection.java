@@ -1,0 +1,263 @@
+package io.logmirror.sync.ssh.internal;
+
+import io.logmirror.sync.ssh.HostKeyRejectedException;
+import io.logmirror.sync.ssh.SshSettings;
+import net.schmizz.keepalive.KeepAlive;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.FileMode;
+import net.schmizz.sshj.sftp.Response;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One authenticated SSH connection with its SFTP channels and the resolved remote folder. Thread-safe: SFTP channels
+ * are handed out to readers least-used first, opening a new one (up to {@link SshSettings#channels()}) when all are
+ * busy.
+ */
+public final class SshConnection implements Closeable {
+
+    private final SSHClient client;
+    private final SshSettings settings;
+    private final String folder;
+    private final String canonicalFolder;
+    private final List<SFTPClient> channels = new ArrayList<>();
+    private final List<Integer> users = new ArrayList<>();
+
+    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder) {
+        this.client = client;
+        this.settings = settings;
+        this.folder = folder;
+        this.canonicalFolder = canonicalFolder;
+        channels.add(primary);
+        users.add(0);
+    }
+
+    /** "ssh user@host:port" for messages. */
+    public static String who(SshSettings settings) {
+        return "ssh " + settings.user() + "@" + settings.host() + ":" + settings.port();
+    }
+
+    /**
+     * Connects, verifies the host key, authenticates, opens the first SFTP channel and resolves the remote folder.
+     *
+     * @throws IOException saying what failed, for which host, port and user, and what to do
+     */
+    public static SshConnection open(SshSettings settings) throws IOException {
+        String who = who(settings);
+        SSHClient client = new SSHClient(SshjConfig.get());
+        boolean done = false;
+        try {
+            client.setRemoteCharset(StandardCharsets.ISO_8859_1); // raw bytes both ways, see RemoteNames
+            client.setSocketFactory(new SshjConfig.NoDelaySocketFactory());
+            client.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
+            client.setTimeout(millis(settings.readTimeout().toMillis()));
+            client.getTransport().setTimeoutMs(millis(settings.connectTimeout().toMillis()));
+            client.getConnection().setTimeoutMs(millis(settings.readTimeout().toMillis()));
+            KeepAlive keepAlive = client.getConnection().getKeepAlive();
+            keepAlive.setKeepAliveInterval((int) Math.max(1, settings.keepAliveInterval().toSeconds()));
+            if (keepAlive instanceof KeepAliveRunner) {
+                ((KeepAliveRunner) keepAlive).setMaxAliveCount(4);
+            }
+            KnownHostsVerifier verifier = KnownHostsVerifier.of(settings.knownHosts(), settings.hostKeyPolicy());
+            client.addHostKeyVerifier(verifier);
+            try {
+                client.connect(settings.host(), settings.port());
+            } catch (IOException e) {
+                if (verifier.refusal().isPresent()) {
+                    throw new HostKeyRejectedException(who + ": " + verifier.refusal().get());
+                }
+                throw new IOException(who + ": cannot connect: " + reason(e) + "; " + connectAdvice(e), e);
+            }
+            List<KeyProvider> keys = IdentityFiles.load(client, settings, who);
+            try {
+                client.authPublickey(settings.user(), keys);
+            } catch (UserAuthException e) {
+                throw new IOException(who + ": the server refused public-key login as '" + settings.user() + "' with "
+                        + describeKeys(settings) + " (" + reason(e) + "); add the matching public key (.pub) to"
+                        + " ~/.ssh/authorized_keys of that account on the host, or point SSH_KEY_PATH at the right key", e);
+            }
+            SFTPClient primary;
+            try {
+                primary = newSftp(client, settings);
+            } catch (IOException e) {
+                throw new IOException(who + ": the SFTP subsystem is not available (" + reason(e)
+                        + "); the account must allow SFTP (check the server's Subsystem sftp setting)", e);
+            }
+            String folder = resolveFolder(primary, settings, who);
+            String canonical = primary.canonicalize(folder);
+            SshConnection connection = new SshConnection(client, settings, primary, folder, canonical);
+            done = true;
+            return connection;
+        } catch (TransportException e) {
+            throw new IOException(who + ": the connection failed while setting up: " + reason(e)
+                    + "; check that the host runs an SSH server on that port", e);
+        } finally {
+            if (!done) {
+                try {
+                    client.disconnect();
+                } catch (IOException | RuntimeException ignored) {
+                    // already failing
+                }
+            }
+        }
+    }
+
+    private static SFTPClient newSftp(SSHClient client, SshSettings settings) throws IOException {
+        SFTPClient sftp = client.newSFTPClient();
+        sftp.getSFTPEngine().setTimeoutMs(millis(settings.readTimeout().toMillis()));
+        return sftp;
+    }
+
+    /** {@code <base>/logs} as an absolute carrier; {@code ~} is the home folder as the SFTP server reports it. */
+    private static String resolveFolder(SFTPClient sftp, SshSettings settings, String who) throws IOException {
+        String base = settings.remoteBasePath();
+        String absolute;
+        if (base.startsWith("/")) {
+            absolute = RemoteNames.carrierOf(base);
+        } else {
+            String home = sftp.canonicalize(".");
+            String rest = base.equals("~") ? "" : base.startsWith("~/") ? base.substring(2) : base;
+            absolute = home + (rest.isEmpty() ? "" : "/" + RemoteNames.carrierOf(rest));
+        }
+        while (absolute.length() > 1 && absolute.endsWith("/")) {
+            absolute = absolute.substring(0, absolute.length() - 1);
+        }
+        String folder = (absolute.equals("/") ? "" : absolute) + "/logs";
+        FileAttributes attributes;
+        try {
+            attributes = sftp.stat(folder);
+        } catch (SFTPException e) {
+            if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
+                throw new IOException(who + ": the remote folder " + RemoteNames.localName(folder)
+                        + " does not exist; create it on the host (mkdir -p) or fix REMOTE_BASE_PATH (now '" + base + "')", e);
+            }
+            throw new IOException(who + ": the remote folder " + RemoteNames.localName(folder) + " cannot be read ("
+                    + reason(e) + "); check its permissions or REMOTE_BASE_PATH (now '" + base + "')", e);
+        }
+        if (attributes.getType() != FileMode.Type.DIRECTORY) {
+            throw new IOException(who + ": the remote path " + RemoteNames.localName(folder)
+                    + " is not a folder; fix REMOTE_BASE_PATH (now '" + base + "')");
+        }
+        return folder;
+    }
+
+    /** The SSH client (for exec channels). */
+    public SSHClient client() {
+        return client;
+    }
+
+    /** The remote folder, absolute, as a carrier. */
+    public String folder() {
+        return folder;
+    }
+
+    /** The remote folder with every symlink resolved, as a carrier. */
+    public String canonicalFolder() {
+        return canonicalFolder;
+    }
+
+    /** The first SFTP channel, for metadata requests. */
+    public synchronized SFTPClient primary() {
+        return channels.get(0);
+    }
+
+    /** Whether the transport is still up and authenticated. */
+    public boolean isUsable() {
+        return client.isConnected() && client.isAuthenticated();
+    }
+
+    /** An SFTP channel for one reader; give it back with {@link #release(SFTPClient)}. */
+    public SFTPClient acquire() throws IOException {
+        synchronized (this) {
+            int best = 0;
+            for (int i = 1; i < users.size(); i++) {
+                if (users.get(i) < users.get(best)) {
+                    best = i;
+                }
+            }
+            if (users.get(best) == 0 || channels.size() >= settings.channels()) {
+                users.set(best, users.get(best) + 1);
+                return channels.get(best);
+            }
+        }
+        SFTPClient fresh = newSftp(client, settings); // outside the lock: it is a round trip
+        synchronized (this) {
+            channels.add(fresh);
+            users.add(1);
+        }
+        return fresh;
+    }
+
+    /** Gives back a channel from {@link #acquire()}. */
+    public synchronized void release(SFTPClient channel) {
+        int index = channels.indexOf(channel);
+        if (index >= 0) {
+            users.set(index, Math.max(0, users.get(index) - 1));
+        }
+    }
+
+    /** SFTP channels open now. */
+    public synchronized int openChannels() {
+        return channels.size();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // closing a broken connection
+        }
+    }
+
+    static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause && (cause.getMessage() == null
+                || cause instanceof TransportException && cause.getCause().getMessage() != null)) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static String connectAdvice(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (e instanceof UnknownHostException || root instanceof UnknownHostException) {
+            return "check SSH_HOST";
+        }
+        if (e instanceof ConnectException || root instanceof ConnectException) {
+            return "check SSH_HOST and SSH_PORT and that the SSH server is running";
+        }
+        if (e instanceof SocketTimeoutException || root instanceof SocketTimeoutException
+                || root instanceof NoRouteToHostException) {
+            return "the host did not answer in time: check SSH_HOST, SSH_PORT, the network and firewalls";
+        }
+        return "check SSH_HOST, SSH_PORT and that an SSH server answers there";
+    }
+
+    private static String describeKeys(SshSettings settings) {
+        return settings.identityFiles().isEmpty() ? "the default keys ~/.ssh/id_*" : "identity file(s) " + settings.identityFiles();
+    }
+
+    private static int millis(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, value);
+    }
+}

@@ -1,0 +1,295 @@
+package io.logmirror.sync.ssh;
+
+import io.logmirror.core.LogPath;
+import io.logmirror.core.RemoteFile;
+import io.logmirror.core.RemoteListing;
+import io.logmirror.core.SkippedEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link SshRemoteSource} against Debian's OpenSSH server, started by the test on a loopback port. */
+class SshRemoteSourceTest {
+
+    private static OpenSshServer server;
+
+    @TempDir
+    Path base;
+    Path logs;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = OpenSshServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void createRemoteFolder() throws IOException {
+        logs = Files.createDirectories(base.resolve("logs"));
+    }
+
+    @Test
+    void listsRegularFilesWithSizeAndFullPrecisionModificationTime() throws IOException {
+        Path file = write("job-1/slurm-1.out", "hello\n");
+        Instant modified = Instant.parse("2026-11-20T10:15:30.123456789Z");
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        write("server.log", "");
+
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteListing listing = source.list();
+
+            assertThat(listing.skipped()).isEmpty();
+            Map<String, RemoteFile> files = byPath(listing);
+            assertThat(files).containsOnlyKeys("job-1/slurm-1.out", "server.log");
+            assertThat(files.get("job-1/slurm-1.out").size()).isEqualTo(6);
+            assertThat(files.get("job-1/slurm-1.out").modified()).isEqualTo(modified);
+        }
+    }
+
+    @Test
+    void readsTheRequestedRangeAndStopsEarlyWhenTheFileIsShorter() throws IOException {
+        write("big.log", "0123456789".repeat(100_000));
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteFile file = byPath(source.list()).get("big.log");
+
+            assertThat(read(source, file, 5, 10)).isEqualTo("5678901234");
+            assertThat(read(source, file, 999_995, 100)).isEqualTo("56789");
+            assertThat(read(source, file, 0, 1_000_000)).hasSize(1_000_000).isEqualTo("0123456789".repeat(100_000));
+            assertThat(read(source, file, 1_000_000, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void keepsOneConnectionAcrossListingsAndReads() throws IOException {
+        write("a.log", "a");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            source.connect();
+            long before = sessions();
+            for (int i = 0; i < 3; i++) {
+                RemoteFile file = byPath(source.list()).get("a.log");
+                assertThat(read(source, file, 0, 1)).isEqualTo("a");
+            }
+            assertThat(sessions()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void mirrorsNamesWithSpacesQuotesBackslashesLeadingDashesAndShellCharacters() throws IOException {
+        String[] names = {"with space.log", "it's.log", "back\\slash.log", "-leading-dash.log", "$(touch pwned).log",
+                "semi;colon`tick`.log", "ünïcödé.log", "dir with space/-x.log"};
+        for (String name : names) {
+            write(name, name);
+        }
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            Map<String, RemoteFile> files = byPath(source.list());
+
+            assertThat(files).containsOnlyKeys(names);
+            for (String name : names) {
+                assertThat(read(source, files.get(name), 0, 1000)).isEqualTo(name);
+            }
+        }
+        assertThat(base.resolve("pwned")).doesNotExist();
+        assertThat(Path.of(System.getProperty("user.home"), "pwned")).doesNotExist();
+    }
+
+    @Test
+    void skipsAndReportsANameWithANewlineAndMirrorsTheRest() throws IOException, InterruptedException {
+        bash("printf 'x' > \"$(printf 'new\\nline.log')\"; printf 'ok' > ok.log");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteListing listing = source.list();
+
+            assertThat(byPath(listing)).containsOnlyKeys("ok.log");
+            assertThat(listing.skipped()).singleElement().satisfies(skipped -> {
+                assertThat(skipped.name()).isEqualTo("new\\u000aline.log");
+                assertThat(skipped.reason()).contains("control character");
+            });
+        }
+    }
+
+    @Test
+    void mirrorsANameThatIsNotUtf8UnderAnEscapedLocalNameAndReadsItByItsRawName() throws IOException, InterruptedException {
+        bash("printf 'latin1' > \"$(printf 'caf\\351-\\377.log')\"");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteListing listing = source.list();
+
+            assertThat(listing.skipped()).isEmpty();
+            RemoteFile file = byPath(listing).get("caf%E9-%FF.log");
+            assertThat(file).isNotNull();
+            assertThat(file.sourceName().getBytes(StandardCharsets.ISO_8859_1))
+                    .isEqualTo(new byte[]{'c', 'a', 'f', (byte) 0xe9, '-', (byte) 0xff, '.', 'l', 'o', 'g'});
+            assertThat(read(source, file, 0, 100)).isEqualTo("latin1");
+        }
+    }
+
+    @Test
+    void followsSymlinksToFilesInsideTheFolderAndSkipsOthers() throws IOException, InterruptedException {
+        write("real/target.log", "target");
+        Files.createSymbolicLink(logs.resolve("inside.log"), Path.of("real/target.log"));
+        Path outside = Files.writeString(base.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(logs.resolve("outside.log"), outside);
+        Files.createSymbolicLink(logs.resolve("dotdot.log"), Path.of("../secret.txt"));
+        Files.createSymbolicLink(logs.resolve("broken.log"), Path.of("nowhere.log"));
+        Files.createSymbolicLink(logs.resolve("folder-link"), Path.of("real"));
+        bash("mkfifo pipe.log");
+
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteListing listing = source.list();
+
+            Map<String, RemoteFile> files = byPath(listing);
+            assertThat(files).containsOnlyKeys("real/target.log", "inside.log");
+            assertThat(files.get("inside.log").size()).isEqualTo(6);
+            assertThat(read(source, files.get("inside.log"), 0, 100)).isEqualTo("target");
+            Map<String, String> skipped = listing.skipped().stream()
+                    .collect(Collectors.toMap(SkippedEntry::name, SkippedEntry::reason));
+            assertThat(skipped).containsOnlyKeys("outside.log", "dotdot.log", "broken.log", "folder-link", "pipe.log");
+            assertThat(skipped.get("outside.log")).contains("outside the remote folder");
+            assertThat(skipped.get("dotdot.log")).contains("outside the remote folder");
+            assertThat(skipped.get("broken.log")).contains("cannot be followed");
+            assertThat(skipped.get("folder-link")).contains("not a regular file");
+            assertThat(skipped.get("pipe.log")).contains("FIFO");
+        }
+    }
+
+    @Test
+    void reportsAMissingRemoteFolderWithWhatToDo() throws IOException {
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base.resolve("nope")).build())) {
+            assertThatThrownBy(source::list)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(server.user() + "@127.0.0.1:" + server.port())
+                    .hasMessageContaining(base.resolve("nope/logs").toString())
+                    .hasMessageContaining("does not exist")
+                    .hasMessageContaining("REMOTE_BASE_PATH");
+        }
+    }
+
+    @Test
+    void reportsAFileThatCannotBeOpenedAndStillReadsTheOthers() throws IOException {
+        write("a.log", "a");
+        write("gone.log", "gone");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            Map<String, RemoteFile> files = byPath(source.list());
+            Files.delete(logs.resolve("gone.log"));
+
+            assertThatThrownBy(() -> source.open(files.get("gone.log"), 0, 4))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("gone.log")
+                    .hasMessageContaining("127.0.0.1:" + server.port());
+            assertThat(read(source, files.get("a.log"), 0, 1)).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void reconnectsOnTheNextCallAfterTheConnectionWasCutDuringARead() throws Exception {
+        byte[] content = new byte[32 << 20];
+        new java.util.Random(1).nextBytes(content);
+        Files.write(logs.resolve("large.log"), content);
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            RemoteFile file = byPath(source.list()).get("large.log");
+            InputStream in = source.open(file, 0, file.size());
+            in.readNBytes(1 << 20);
+            server.cutConnections();
+
+            assertThatThrownBy(() -> in.readAllBytes())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("large.log")
+                    .hasMessageContaining("127.0.0.1:" + server.port());
+            in.close();
+
+            try (InputStream again = source.open(byPath(source.list()).get("large.log"), 0, file.size())) {
+                assertThat(again.readAllBytes()).isEqualTo(content);
+            }
+        }
+    }
+
+    @Test
+    void listsOverSftpWhenTheAccountHasNoShell() throws Exception {
+        write("a.log", "abc");
+        try (OpenSshServer sftpOnly = OpenSshServer.start(true);
+             SshRemoteSource source = SshRemoteSource.create(sftpOnly.settings(base).build())) {
+            RemoteListing listing = source.list();
+
+            RemoteFile file = byPath(listing).get("a.log");
+            assertThat(file.size()).isEqualTo(3);
+            assertThat(read(source, file, 0, 3)).isEqualTo("abc");
+        }
+    }
+
+    @Test
+    void failsWithAClearMessageWhenExecListingIsForcedOnAnAccountWithoutShell() throws Exception {
+        write("a.log", "abc");
+        try (OpenSshServer sftpOnly = OpenSshServer.start(true);
+             SshRemoteSource source = SshRemoteSource.create(sftpOnly.settings(base)
+                     .listingMode(SshSettings.ListingMode.EXEC).build())) {
+            assertThatThrownBy(source::list)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("SFTP listing mode");
+        }
+    }
+
+    @Test
+    void listsTheSameFilesOverSftpAsOverExec() throws IOException, InterruptedException {
+        write("a.log", "a");
+        write("sub dir/b.log", "bb");
+        bash("printf 'x' > \"$(printf 'raw-\\377.log')\"");
+        Files.createSymbolicLink(logs.resolve("link.log"), Path.of("a.log"));
+        try (SshRemoteSource exec = SshRemoteSource.create(server.settings(base).listingMode(SshSettings.ListingMode.EXEC).build());
+             SshRemoteSource sftp = SshRemoteSource.create(server.settings(base).listingMode(SshSettings.ListingMode.SFTP).build())) {
+            Map<String, RemoteFile> viaExec = byPath(exec.list());
+            Map<String, RemoteFile> viaSftp = byPath(sftp.list());
+
+            assertThat(viaSftp.keySet()).containsExactlyInAnyOrderElementsOf(viaExec.keySet())
+                    .containsExactlyInAnyOrder("a.log", "sub dir/b.log", "raw-%FF.log", "link.log");
+            assertThat(read(sftp, viaSftp.get("raw-%FF.log"), 0, 1)).isEqualTo("x");
+        }
+    }
+
+    private long sessions() {
+        return OpenSshServerSessions.count(server);
+    }
+
+    private Path write(String relative, String content) throws IOException {
+        Path file = logs.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    private void bash(String script) throws IOException, InterruptedException {
+        OpenSshServer.run(logs, "bash", "-c", script);
+    }
+
+    static Map<String, RemoteFile> byPath(RemoteListing listing) {
+        return listing.files().stream().collect(Collectors.toMap(f -> f.path().toString(), Function.identity()));
+    }
+
+    static String read(SshRemoteSource source, RemoteFile file, long offset, long length) throws IOException {
+        try (InputStream in = source.open(file, offset, length)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static LogPath path(String text) {
+        return LogPath.of(text);
+    }
+}

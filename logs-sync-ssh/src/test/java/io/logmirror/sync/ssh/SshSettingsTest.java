@@ -1,0 +1,53 @@
+package io.logmirror.sync.ssh;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SshSettingsTest {
+
+    @Test
+    void hasTheStatedDefaults() {
+        SshSettings settings = SshSettings.builder("login.lxp.lu", "u1").build();
+
+        assertThat(settings.port()).isEqualTo(22);
+        assertThat(settings.remoteBasePath()).isEqualTo("~/ai-factory-benchmarks");
+        assertThat(settings.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
+        assertThat(settings.identityFiles()).isEmpty();
+        assertThat(settings.passphrase()).isEmpty();
+        assertThat(settings.channels()).isEqualTo(4);
+        assertThat(settings.listingMode()).isEqualTo(SshSettings.ListingMode.AUTO);
+        assertThat(settings.toString()).isEqualTo("ssh://u1@login.lxp.lu:22/~/ai-factory-benchmarks/logs");
+    }
+
+    @Test
+    void namesTheFieldAndValueOfEveryBadSetting() {
+        SshSettings.Builder builder = SshSettings.builder("h", "u");
+        assertThatThrownBy(() -> builder.port(0)).hasMessageContaining("port").hasMessageContaining("0");
+        assertThatThrownBy(() -> builder.channels(17)).hasMessageContaining("channels").hasMessageContaining("17");
+        assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> builder.remoteBasePath("a\nb")).hasMessageContaining("remote base path");
+        assertThatThrownBy(() -> builder.remoteBasePath("~other/logs")).hasMessageContaining("~other/logs")
+                .hasMessageContaining("~/");
+        assertThatThrownBy(() -> SshSettings.builder("bad host", "u")).hasMessageContaining("bad host");
+        assertThatThrownBy(() -> SshSettings.builder("h", "a@b")).hasMessageContaining("a@b");
+    }
+
+    @Test
+    void neverShowsThePassphrase() {
+        SshSettings settings = SshSettings.builder("h", "u").passphrase("s3cret".toCharArray()).build();
+
+        assertThat(settings.toString()).doesNotContain("s3cret");
+        assertThat(settings.passphrase()).hasValueSatisfying(p -> assertThat(new String(p)).isEqualTo("s3cret"));
+    }
+
+    @Test
+    void readsHostKeyPolicyValuesAsOpenSshWritesThem() {
+        assertThat(HostKeyPolicy.parse("yes")).isEqualTo(HostKeyPolicy.STRICT);
+        assertThat(HostKeyPolicy.parse(" Accept-New ")).isEqualTo(HostKeyPolicy.ACCEPT_NEW);
+        assertThatThrownBy(() -> HostKeyPolicy.parse("no")).hasMessageContaining("'no'").hasMessageContaining("accept-new");
+    }
+}
