@@ -86,6 +86,7 @@ public final class FsLogStore implements LogStore {
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private volatile boolean closed;
+    private volatile boolean journalBroken;
     /** Folders of the data folder whose real path was checked, with their file key (device and inode). */
     private final java.util.concurrent.ConcurrentHashMap<Path, Object> verifiedFolders =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -202,7 +203,13 @@ public final class FsLogStore implements LogStore {
                     gone.add(text);
                 }
             });
-            journal.writeSnapshot(categories, gone);
+            try {
+                journal.writeSnapshot(categories, gone);
+            } catch (IOException e) {
+                journalBroken = true;
+                LOG.warn("cannot compact the state journal of {} ({}); the mirror serves what it has and retries "
+                        + "after the next sync", data, e.toString());
+            }
             if (links) {
                 repairLinks();
             } else {
@@ -366,9 +373,14 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static ChronoUnit probePrecision(Path folder) throws IOException {
+    private static ChronoUnit probePrecision(Path folder) {
         Path probe = folder.resolve("mtime-probe");
-        Files.write(probe, new byte[0]);
+        try {
+            Files.write(probe, new byte[0]);
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
+        }
         try {
             Instant wanted = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
             Files.setLastModifiedTime(probe, FileTime.from(wanted));
@@ -379,8 +391,15 @@ public final class FsLogStore implements LogStore {
                 }
             }
             return ChronoUnit.SECONDS;
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
         } finally {
-            Files.deleteIfExists(probe);
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}", probe, e);
+            }
         }
     }
 
@@ -528,8 +547,15 @@ public final class FsLogStore implements LogStore {
         return path.resolveAgainst(generationsRoot.resolve(Integer.toString(generation)));
     }
 
-    /** {@code modified} at the precision this file system keeps, which is what a local file will report. */
+    /**
+     * {@code modified} as a local file can carry it: at the precision this file system keeps, and before 1970 in
+     * whole seconds (Java 17 sets a negative time with a fraction of a second to the epoch itself). This is the
+     * time the store sets and the one a sync compares with.
+     */
     Instant localPrecision(Instant modified) {
+        if (modified.getEpochSecond() < 0 && modified.getNano() != 0) {
+            return modified.truncatedTo(ChronoUnit.SECONDS);
+        }
         return modified.truncatedTo(precision);
     }
 
@@ -572,7 +598,15 @@ public final class FsLogStore implements LogStore {
                         + offset + " to resume from; it is discarded and fetched again next time");
             }
             channel.truncate(offset);
-            copy(in, channel, offset, max, written, progress);
+            copy(file, in, channel, offset, max, written, progress);
+        } catch (LocalWriteException e) {
+            // A partial that fills the disk would starve every other file: give its space back.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // reported below; the next sync discards or resumes it
+            }
+            throw e;
         }
     }
 
@@ -592,10 +626,16 @@ public final class FsLogStore implements LogStore {
                         + offset + " were expected; it was changed outside the mirror");
             }
             try {
-                copy(in, channel, offset, max, written, progress);
+                copy(file, in, channel, offset, max, written, progress);
             } finally {
                 if (written.get() > 0) {
-                    updateSize(path, offset + written.get());
+                    long size = offset + written.get();
+                    try {
+                        size = Math.max(offset, channel.size()); // the disk's word, should a write have half-failed
+                    } catch (IOException closed) {
+                        // cancelled: the count of written bytes is what we have
+                    }
+                    updateSize(path, size);
                 }
             }
         }
@@ -659,7 +699,7 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path staged = stagingFile(path);
         Path target = currentFile(path);
-        Files.setLastModifiedTime(staged, FileTime.from(modified));
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified)));
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
@@ -698,14 +738,19 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.readLock().unlock();
         }
-        Files.setLastModifiedTime(staged, FileTime.from(modified)); // fails first when nothing is staged
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))); // fails first when nothing is staged
         Path kept = generationFile(path, number);
         createParents(kept);
         Files.deleteIfExists(kept);
         try {
             Files.createLink(kept, target);
         } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            try {
+                Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException copyFailed) {
+                Files.deleteIfExists(kept); // never leave a partial generation behind
+                throw copyFailed;
+            }
         }
         // The kept file as it is on disk (the index may lag if it was changed by hand).
         BasicFileAttributes keptAttrs = Files.readAttributes(kept, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -730,7 +775,7 @@ public final class FsLogStore implements LogStore {
     /** Sets the current file's modification time (after a completed update). */
     LogEntry setModified(LogPath path, Instant modified) throws IOException {
         checkWritable();
-        Files.setLastModifiedTime(currentFile(path), FileTime.from(modified));
+        Files.setLastModifiedTime(currentFile(path), FileTime.from(localPrecision(modified)));
         lock.writeLock().lock();
         try {
             LogEntry entry = index.find(path).orElseThrow();
@@ -777,11 +822,38 @@ public final class FsLogStore implements LogStore {
 
     /** Writes buffered state records to disk; the syncer calls it at the end of each sync. */
     void flushState() {
+        if (readOnly || closed) {
+            return;
+        }
+        if (!journalBroken) {
+            try {
+                journal.flush();
+                return;
+            } catch (IOException e) {
+                journalFailed(e);
+            }
+        }
+        // Records may be lost or cut: replace the journal with a snapshot of the index.
+        Map<String, String> categories = new HashMap<>();
+        Set<String> gone = new HashSet<>();
+        lock.readLock().lock();
         try {
-            journal.flush();
+            index.forEach((text, id) -> {
+                LogEntry entry = index.entry(id);
+                categories.put(text, entry.category().name());
+                if (entry.goneRemotely()) {
+                    gone.add(text);
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+        try {
+            journal.writeSnapshot(categories, gone);
+            journalBroken = false;
+            LOG.info("rewrote the state journal of {}", data);
         } catch (IOException e) {
-            LOG.warn("cannot write the state journal of {} ({}); categories and gone marks are derived again on "
-                    + "restart", data, e.toString());
+            LOG.debug("cannot rewrite the state journal of {} yet", data, e);
         }
     }
 
@@ -826,8 +898,7 @@ public final class FsLogStore implements LogStore {
         try {
             journal.category(path.toString(), category.name());
         } catch (IOException e) {
-            LOG.warn("cannot record the category of {} in the state journal ({}); it is derived again on restart",
-                    path, e.toString());
+            journalFailed(e);
         }
     }
 
@@ -835,8 +906,15 @@ public final class FsLogStore implements LogStore {
         try {
             journal.gone(path.toString(), gone);
         } catch (IOException e) {
-            LOG.warn("cannot record that {} is {} in the state journal ({}); the next sync after a restart sets it again",
-                    path, gone ? "gone" : "back", e.toString());
+            journalFailed(e);
+        }
+    }
+
+    private void journalFailed(IOException e) {
+        if (!journalBroken) {
+            journalBroken = true;
+            LOG.warn("cannot write the state journal of {} ({}); it is rewritten whole after the next sync, and "
+                    + "categories and gone marks are derived again should the service restart before", data, e.toString());
         }
     }
 
@@ -946,8 +1024,18 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static void copy(InputStream in, FileChannel channel, long position, long max, AtomicLong written,
-                             LongConsumer progress) throws IOException {
+    /** Writing to the local disk failed (disk full, read-only, I/O error), as opposed to reading the remote. */
+    static final class LocalWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalWriteException(Path file, IOException cause) {
+            super("cannot write " + file + " (" + cause.getMessage() + "); free space on the data folder's disk or "
+                    + "check that it is writable", cause);
+        }
+    }
+
+    private static void copy(Path file, InputStream in, FileChannel channel, long position, long max,
+                             AtomicLong written, LongConsumer progress) throws IOException {
         byte[] buffer = new byte[BLOCK];
         long remaining = max;
         long at = position;
@@ -961,7 +1049,14 @@ public final class FsLogStore implements LogStore {
             }
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
-                int w = channel.write(chunk, at);
+                int w;
+                try {
+                    w = channel.write(chunk, at);
+                } catch (java.nio.channels.ClosedChannelException cancelled) {
+                    throw cancelled;
+                } catch (IOException e) {
+                    throw new LocalWriteException(file, e);
+                }
                 at += w;
                 written.addAndGet(w);
             }

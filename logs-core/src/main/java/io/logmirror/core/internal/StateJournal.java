@@ -87,7 +87,11 @@ final class StateJournal implements AutoCloseable {
 
     /** Replaces the journal with a snapshot atomically, then opens it for appending. */
     synchronized void writeSnapshot(Map<String, String> categories, Set<String> gone) throws IOException {
-        closeWriter();
+        try {
+            closeWriter();
+        } catch (IOException e) {
+            // the records it held are in the snapshot below
+        }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             out.write(HEADER);
@@ -98,6 +102,9 @@ final class StateJournal implements AutoCloseable {
             for (String path : gone) {
                 out.write("G\t" + path + "\n");
             }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
