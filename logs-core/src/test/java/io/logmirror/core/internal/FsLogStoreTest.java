@@ -361,6 +361,34 @@ class FsLogStoreTest {
     }
 
     @Test
+    void keepsATimeBefore1970WithAFractionAsWholeSecondsOnDiskAndInTheIndex() throws IOException {
+        Instant remote = Instant.parse("1960-02-29T12:34:56.789Z");
+
+        LogEntry entry = store.commitNew(stage("old.log"), Category.LOGS, remote);
+
+        assertThat(entry.modified()).isEqualTo(Instant.parse("1960-02-29T12:34:56Z"));
+        assertThat(java.nio.file.Files.getLastModifiedTime(data.resolve("logs/old.log")).toInstant())
+                .isEqualTo(entry.modified());
+        assertThat(store.localPrecision(remote)).isEqualTo(entry.modified());
+        assertThat(store.localPrecision(Instant.parse("2024-01-01T00:00:00.123456789Z")))
+                .isEqualTo(Instant.parse("2024-01-01T00:00:00.123456789Z"));
+    }
+
+    @Test
+    void flushingWritesTheBufferedRecordsToTheStateJournal() throws IOException {
+        add("a.log", "x", 100, Category.SLURM);
+        store.flushState();
+
+        assertThat(StateJournal.read(data.resolve(".logmirror/state")).categories()).containsEntry("a.log", "slurm");
+    }
+
+    private LogPath stage(String path) throws IOException {
+        LogPath logPath = LogPath.of(path);
+        store.writeStaging(logPath, 0, new ByteArrayInputStream(new byte[] {'x'}), 1, new AtomicLong(), n -> { });
+        return logPath;
+    }
+
+    @Test
     void findsNothingForAnUnknownPath() {
         assertThat(store.find(LogPath.of("nope.log"))).isEqualTo(Optional.empty());
         assertThat(store.generations(LogPath.of("nope.log"))).isEmpty();
