@@ -77,6 +77,11 @@ public final class DefaultLogMirror implements LogMirror {
     /** Opens the store under the config's data folder and returns an engine that has not started. */
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
+        if (config.source() instanceof io.logmirror.core.LocalDirectorySource local
+                && config.dataDirectory().startsWith(local.folder())) {
+            throw new IllegalArgumentException("data folder " + config.dataDirectory() + " is inside the mirrored folder "
+                    + local.folder() + ": the mirror would copy itself; put the data folder elsewhere");
+        }
         FsLogStore store = FsLogStore.open(config.dataDirectory(), config.categorizer(), config.categorizedLinks());
         try {
             DefaultLogMirror mirror = new DefaultLogMirror(config, store);

@@ -264,6 +264,14 @@ class DefaultLogMirrorTest {
                 .satisfies(t -> assertThat(t).hasMessageContaining("requestSync()"));
     }
 
+    @Test
+    void refusesADataFolderInsideTheMirroredFolder() {
+        LogMirrorConfig config = LogMirrorConfig.builder(remoteDir.resolve("data"), source.delegate).build();
+
+        assertThatThrownBy(() -> LogMirror.open(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the mirrored folder").hasMessageContaining("put the data folder elsewhere");
+    }
+
     private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
