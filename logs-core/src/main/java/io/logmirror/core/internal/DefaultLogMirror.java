@@ -192,8 +192,10 @@ public final class DefaultLogMirror implements LogMirror {
     private void logProgress(long startNanos) {
         SyncProgress p = progress;
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
-        if (p.filesTotal() == 0) {
+        if (p == SyncProgress.NONE) { // the syncer reports its first progress once the listing is compared
             LOG.info("sync of {} running for {} s: listing the remote", config.source().describe(), seconds);
+        } else if (p.filesTotal() == 0) {
+            LOG.info("sync of {} running for {} s: nothing to transfer, finishing", config.source().describe(), seconds);
         } else {
             LOG.info("sync of {} running for {} s: {}/{} files, {}/{} bytes", config.source().describe(), seconds,
                     p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
