@@ -463,6 +463,21 @@ class MirrorSyncerTest {
         assertThat(store.find(LogPath.of("locked/a.log")).orElseThrow().goneRemotely()).isFalse();
     }
 
+    @Test
+    void mirrorsAPathListedTwiceOnceAndReportsTheDuplicate() throws Exception {
+        remote("a.log", "x\n", 1000);
+        source.listTwice = true;
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(source.opens.get()).isEqualTo(1);
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("a.log");
+            assertThat(s.reason()).contains("listed twice");
+        });
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
@@ -470,6 +485,7 @@ class MirrorSyncerTest {
         volatile long failAfter = -1;
         volatile String failOpenOf = "";
         volatile String unreadableFolder = "";
+        volatile boolean listTwice;
 
         CountingSource(RemoteSource delegate) {
             this.delegate = delegate;
@@ -482,6 +498,11 @@ class MirrorSyncerTest {
         @Override
         public RemoteListing list() throws IOException {
             RemoteListing listing = delegate.list();
+            if (listTwice) {
+                List<RemoteFile> twice = new ArrayList<>(listing.files());
+                twice.addAll(listing.files());
+                listing = new RemoteListing(twice, listing.skipped());
+            }
             String folder = unreadableFolder;
             if (folder.isEmpty()) {
                 return listing;
