@@ -348,8 +348,9 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
     }
 
     private static SkippedEntry failure(LogPath path, String what, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-                + e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e instanceof FsLogStore.LocalWriteException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return SkippedEntry.ofRawName(path.toString(), what + " (" + message + "); what is on disk is kept and the "
                 + "next sync retries it");
     }
