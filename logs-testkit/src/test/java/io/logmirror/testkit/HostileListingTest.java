@@ -133,6 +133,36 @@ class HostileListingTest {
         assertThat(Arrays.asList(cluster.dataDirectory().resolve("logs").toFile().list())).containsExactly("ok.log");
     }
 
+    @Test
+    void aValidPathTooLongForTheLocalDiskFailsAloneWithAClearReasonEverySync() throws Exception {
+        FakeRemote remote = cluster.remote();
+        String deep = ("d".repeat(199) + "/").repeat(20) + "x".repeat(86) + ".log";
+        assertThat(LogPath.parse(deep)).as("a valid log path, close to the 4096-byte limit").isPresent();
+        remote.write("ok.log", "ok\n").write(deep, "deep\n");
+        LogMirror mirror = cluster.openMirror();
+
+        for (int i = 0; i < 2; i++) {
+            SyncReport report = mirror.syncNow();
+            if (report.failures().isEmpty()) {
+                assertThat(logs(deep)).hasContent("deep\n");
+            } else {
+                assertThat(report.failures()).singleElement().satisfies(failure -> {
+                    // Reports cut a name after 200 characters and add "...".
+                    assertThat(deep).startsWith(failure.name().substring(0, 200));
+                    assertThat(failure.reason()).containsIgnoringCase("too long");
+                });
+            }
+        }
+        assertThat(logs("ok.log")).hasContent("ok\n");
+        assertThat(mirror.status().failedSyncs()).isZero();
+        mirror.close();
+
+        try (LogMirror reopened = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(reopened.store().find(LogPath.of("ok.log"))).as("a restart is not disturbed").isPresent();
+            assertThat(reopened.syncNow().failures()).extracting(SkippedEntry::name).doesNotContain("ok.log");
+        }
+    }
+
     private Path logs(String path) {
         return LogPath.of(path).resolveAgainst(cluster.dataDirectory().resolve("logs"));
     }
