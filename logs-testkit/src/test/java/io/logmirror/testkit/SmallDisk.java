@@ -110,6 +110,16 @@ final class SmallDisk implements AutoCloseable {
         return this;
     }
 
+    /** Remounts read-only ({@code true}) or writable again, keeping the content, as a failing disk does. */
+    SmallDisk readOnly(boolean readOnly) {
+        String problem = run("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), mountPoint.toString());
+        if (problem != null) {
+            throw new IllegalStateException("cannot remount the tmpfs on " + mountPoint + (readOnly ? " read-only" : " writable")
+                    + ": " + problem);
+        }
+        return this;
+    }
+
     /** Unmounts (lazily, so that a file still open cannot keep it busy) and removes the folder. */
     @Override
     public void close() throws IOException {
