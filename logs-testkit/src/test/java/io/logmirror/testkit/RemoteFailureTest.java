@@ -152,6 +152,33 @@ class RemoteFailureTest {
     }
 
     @Test
+    void aFileRewrittenWhileItsNewBytesAreReadEndsUpEqualToTheRemoteNotAMixOfBothVersions() throws Exception {
+        FakeRemote remote = cluster.remote();
+        byte[] first = bytes(10_000, 10);
+        remote.write("job.out", first);
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        remote.append("job.out", bytes(10_000, 11));
+
+        CompletableFuture<SyncReport> sync;
+        // The growth is read from the check window before the old end; pause once a few new bytes are through,
+        // then the job is run again and rewrites its log (a shell's '>'), longer than before.
+        try (FakeRemote.ReadPause pause = remote.pauseNextRead("job.out", WINDOW + 1_000)) {
+            sync = mirror.requestSync();
+            pause.awaitPaused(PATIENCE);
+            remote.rewrite("job.out", bytes(30_000, 12));
+        }
+        sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        mirror.syncNow();
+        mirror.syncNow();
+
+        assertThat(Files.readAllBytes(logs("job.out"))).as("the mirror equals the remote once it stops changing")
+                .isEqualTo(remote.content("job.out"));
+        assertThat(mirror.store().generations(LogPath.of("job.out"))).as("the first run is kept")
+                .anySatisfy(g -> assertThat(read(mirror.store(), g)).startsWith(Arrays.copyOf(first, 1_000)));
+    }
+
+    @Test
     void aFileTruncatedWhileItIsReadIsReportedAndTheNextSyncMirrorsItsNewContent() throws Exception {
         FakeRemote remote = cluster.remote();
         byte[] content = bytes(40_000, 6);
