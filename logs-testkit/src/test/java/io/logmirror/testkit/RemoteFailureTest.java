@@ -179,6 +179,26 @@ class RemoteFailureTest {
     }
 
     @Test
+    void aNewFileRewrittenWhileItIsReadEndsUpEqualToTheRemoteNotAMixOfBothVersions() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("job.out", bytes(20_000, 13));
+        LogMirror mirror = cluster.openMirror();
+
+        CompletableFuture<SyncReport> sync;
+        try (FakeRemote.ReadPause pause = remote.pauseNextRead("job.out", 5_000)) {
+            sync = mirror.requestSync();
+            pause.awaitPaused(PATIENCE);
+            remote.rewrite("job.out", bytes(30_000, 14));
+        }
+        sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        mirror.syncNow();
+        mirror.syncNow();
+
+        assertThat(Files.readAllBytes(logs("job.out"))).as("the mirror equals the remote once it stops changing")
+                .isEqualTo(remote.content("job.out"));
+    }
+
+    @Test
     void aFileTruncatedWhileItIsReadIsReportedAndTheNextSyncMirrorsItsNewContent() throws Exception {
         FakeRemote remote = cluster.remote();
         byte[] content = bytes(40_000, 6);
