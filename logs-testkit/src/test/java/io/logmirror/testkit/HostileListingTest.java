@@ -163,6 +163,51 @@ class HostileListingTest {
         }
     }
 
+    @Test
+    void namesThatLookLikeTheMirrorsOwnFoldersStayUnderLogsAndTouchNothingElse() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write(".logmirror/state", "C\tslurm\t../../escape\n")
+                .write(".logmirror/lock", "not a lock\n")
+                .write("categorized/slurm/x.out", "fake link\n")
+                .write("generations/1/a.log", "fake generation\n")
+                .write("a.log", "real\n");
+        LogMirror mirror = cluster.openMirror();
+
+        SyncReport report = mirror.syncNow();
+        mirror.close();
+
+        assertThat(report.failures()).isEmpty();
+        Path data = cluster.dataDirectory();
+        assertThat(data.resolve("logs/.logmirror/state")).hasContent("C\tslurm\t../../escape\n");
+        assertThat(data.resolve("logs/categorized/slurm/x.out")).hasContent("fake link\n");
+        assertThat(data.resolve("logs/generations/1/a.log")).hasContent("fake generation\n");
+        assertThat(Files.readString(data.resolve(".logmirror/state"))).doesNotContain("escape");
+        try (LogMirror reopened = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(reopened.store().generations(LogPath.of("a.log"))).as("no fake generation").isEmpty();
+            assertThat(reopened.store().fileCount()).isEqualTo(5);
+            assertThat(reopened.syncNow().changedAnything()).isFalse();
+        }
+    }
+
+    @Test
+    void binaryContentWithEveryByteValueIsMirroredAndGrownExactly() throws Exception {
+        FakeRemote remote = cluster.remote();
+        byte[] every = new byte[256 * 40];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (byte) i;
+        }
+        remote.write("core.bin", every).write("crlf.log", "a\r\nb\r\n\u0000\r\n");
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        remote.append("core.bin", every).append("crlf.log", "\r");
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.filesGrown()).isEqualTo(2);
+        assertThat(Files.readAllBytes(logs("core.bin"))).isEqualTo(remote.content("core.bin"));
+        assertThat(Files.readAllBytes(logs("crlf.log"))).isEqualTo(remote.content("crlf.log"));
+    }
+
     private Path logs(String path) {
         return LogPath.of(path).resolveAgainst(cluster.dataDirectory().resolve("logs"));
     }
