@@ -1,17 +1,25 @@
 package io.logmirror.testkit;
 
 import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
+import io.logmirror.core.RemoteFile;
+import io.logmirror.core.RemoteListing;
+import io.logmirror.core.RemoteSource;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -206,6 +214,69 @@ class HostileListingTest {
         assertThat(report.filesGrown()).isEqualTo(2);
         assertThat(Files.readAllBytes(logs("core.bin"))).isEqualTo(remote.content("core.bin"));
         assertThat(Files.readAllBytes(logs("crlf.log"))).isEqualTo(remote.content("crlf.log"));
+    }
+
+    @Test
+    void aListingThatOverstatesASizeFailsThatFileClearlyAndNothingHalfWrittenAppears() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("liar.log", "five\n").write("honest.log", "ok\n");
+        RemoteSource overstating = new RemoteSource() {
+            @Override
+            public RemoteListing list() throws IOException {
+                List<RemoteFile> files = new ArrayList<>();
+                for (RemoteFile file : remote.list().files()) {
+                    files.add(file.path().toString().equals("liar.log")
+                            ? new RemoteFile(file.path(), 1_000, file.modified(), file.sourceName()) : file);
+                }
+                return new RemoteListing(files, List.of());
+            }
+
+            @Override
+            public InputStream open(RemoteFile file, long offset, long length) throws IOException {
+                return remote.open(file, offset, length);
+            }
+
+            @Override
+            public String describe() {
+                return remote.describe();
+            }
+        };
+        LogMirror mirror = cluster.openMirror(config -> LogMirrorConfig.builder(cluster.dataDirectory(), overstating));
+
+        for (int i = 0; i < 2; i++) {
+            SyncReport report = mirror.syncNow();
+            assertThat(report.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.name()).isEqualTo("liar.log");
+                assertThat(failure.reason()).contains("5 of 1000 bytes");
+            });
+        }
+        assertThat(logs("liar.log")).doesNotExist();
+        assertThat(mirror.store().find(LogPath.of("liar.log"))).isEmpty();
+        assertThat(logs("honest.log")).hasContent("ok\n");
+    }
+
+    @Test
+    void aFloodOfSmallFilesIsMirroredWholeAndASecondSyncReadsNothing() throws Exception {
+        FakeRemote remote = cluster.remote();
+        for (int folder = 0; folder < 100; folder++) {
+            for (int file = 0; file < 30; file++) {
+                remote.write("step-" + folder + "/part-" + file + ".log", folder + "/" + file + "\n");
+            }
+        }
+        LogMirror mirror = cluster.openMirror();
+
+        SyncReport first = mirror.syncNow();
+
+        assertThat(first.failures()).isEmpty();
+        assertThat(first.filesAdded()).isEqualTo(3_000);
+        assertThat(mirror.store().fileCount()).isEqualTo(3_000);
+        assertThat(logs("step-99/part-29.log")).hasContent("99/29\n");
+        remote.resetCounters();
+
+        SyncReport second = mirror.syncNow();
+
+        assertThat(remote.openCount()).isZero();
+        assertThat(second.changedAnything()).isFalse();
     }
 
     private Path logs(String path) {
