@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultLogMirror implements LogMirror {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLogMirror.class);
-    private static final long PROGRESS_LOG_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long PROGRESS_LOG_SECONDS = 5;
 
     private final LogMirrorConfig config;
     private final FsLogStore store;
@@ -78,9 +78,15 @@ public final class DefaultLogMirror implements LogMirror {
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
         FsLogStore store = FsLogStore.open(config.dataDirectory(), config.categorizer(), config.categorizedLinks());
-        LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
-                store.fileCount());
-        return new DefaultLogMirror(config, store);
+        try {
+            DefaultLogMirror mirror = new DefaultLogMirror(config, store);
+            LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
+                    store.fileCount());
+            return mirror;
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -127,23 +133,26 @@ public final class DefaultLogMirror implements LogMirror {
     }
 
     private void runSync(CompletableFuture<SyncReport> future) {
-        long[] lastLog = {System.nanoTime()};
+        long startNanos = System.nanoTime();
+        ScheduledFuture<?> progressLog = null;
+        try {
+            // A readable pace for long syncs: one line every few seconds, even while the listing runs.
+            progressLog = scheduler.scheduleAtFixedRate(() -> logProgress(startNanos), PROGRESS_LOG_SECONDS,
+                    PROGRESS_LOG_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the mirror is closing; the sync stops at once anyway
+        }
         SyncReport report = null;
         Throwable failure = null;
         try {
-            report = syncer.sync(p -> {
-                progress = p;
-                long now = System.nanoTime();
-                if (now - lastLog[0] >= PROGRESS_LOG_NANOS) {
-                    lastLog[0] = now;
-                    LOG.info("sync of {} in progress: {}/{} files, {}/{} bytes", config.source().describe(),
-                            p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
-                }
-            });
+            report = syncer.sync(p -> progress = p);
         } catch (InterruptedException e) {
             failure = new CancellationException("sync cancelled because the mirror is closing");
         } catch (Exception | Error e) {
             failure = e;
+        }
+        if (progressLog != null) {
+            progressLog.cancel(false);
         }
         Instant now = Instant.now();
         synchronized (lock) {
@@ -176,6 +185,17 @@ public final class DefaultLogMirror implements LogMirror {
                         consecutiveFailures, nextSync == null ? "not scheduled" : nextSync, failure.toString());
             }
             future.completeExceptionally(failure);
+        }
+    }
+
+    private void logProgress(long startNanos) {
+        SyncProgress p = progress;
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        if (p.filesTotal() == 0) {
+            LOG.info("sync of {} running for {} s: listing the remote", config.source().describe(), seconds);
+        } else {
+            LOG.info("sync of {} running for {} s: {}/{} files, {}/{} bytes", config.source().describe(), seconds,
+                    p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
         }
     }
 

@@ -173,7 +173,7 @@ public final class FsLogStore implements LogStore {
                     String text = path.get().toString();
                     Category category = parseCategory(state.categories().get(text));
                     if (category == null) {
-                        category = categorizer.categorize(path.get(), readHead(file, categorizer.headBytesWanted()));
+                        category = categorizeSafely(path.get(), file);
                         derived.add(path.get());
                     }
                     index.put(path.get(), category, attrs.size(), attrs.lastModifiedTime().toInstant(),
@@ -341,6 +341,15 @@ public final class FsLogStore implements LogStore {
             text.append(name);
         }
         return text.toString();
+    }
+
+    private Category categorizeSafely(LogPath path, Path file) {
+        try {
+            return categorizer.categorize(path, readHead(file, categorizer.headBytesWanted()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot categorize {} ({}); it is listed as uncategorized", path, e.toString());
+            return Category.UNCATEGORIZED;
+        }
     }
 
     private static Category parseCategory(String name) {
@@ -576,8 +585,8 @@ public final class FsLogStore implements LogStore {
         checkParentInside(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != offset) {
-                throw new IOException("local copy " + file + " has " + channel.size() + " bytes where " + offset
-                        + " were expected; was it changed outside the mirror? It is fetched whole next time");
+                throw new LocalCopyChangedException("local copy " + file + " has " + channel.size() + " bytes where "
+                        + offset + " were expected; it was changed outside the mirror");
             }
             try {
                 copy(in, channel, offset, max, written, progress);
@@ -597,6 +606,20 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Thrown when the local copy is not what the index says: someone changed it outside the mirror. */
+    static final class LocalCopyChangedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalCopyChangedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Whether the current file of {@code path} is on disk (someone may have deleted it by hand). */
+    boolean currentExists(LogPath path) {
+        return Files.isRegularFile(currentFile(path), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Whether the staged file and the current file hold the same bytes. */
@@ -642,17 +665,20 @@ public final class FsLogStore implements LogStore {
         move(staged, target);
         long size = Files.size(target);
         LogEntry entry;
+        Optional<LogEntry> before;
         lock.writeLock().lock();
         try {
+            before = index.find(path); // present when the local copy had been deleted by hand
             index.put(path, category, size, localPrecision(modified), false);
             entry = index.find(path).orElseThrow();
         } finally {
             lock.writeLock().unlock();
         }
-        journal.category(path.toString(), category.name());
-        if (links) {
-            createLink(path, category);
+        journalCategory(path, category);
+        if (before.isPresent() && before.get().goneRemotely()) {
+            journalGone(path, false);
         }
+        relink(path, before.map(LogEntry::category), category);
         return entry;
     }
 
@@ -678,13 +704,15 @@ public final class FsLogStore implements LogStore {
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
+        // The kept file as it is on disk (the index may lag if it was changed by hand).
+        BasicFileAttributes keptAttrs = Files.readAttributes(kept, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         move(staged, target);
         long size = Files.size(target);
         LogEntry current;
         LogEntry generation;
         lock.writeLock().lock();
         try {
-            index.addGeneration(path, number, previous.size(), previous.modified());
+            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant());
             index.put(path, category, size, localPrecision(modified), false);
             current = index.find(path).orElseThrow();
             List<LogEntry> all = index.generations(path);
@@ -722,7 +750,7 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
-        journal.gone(path.toString(), gone);
+        journalGone(path, gone);
         return result;
     }
 
@@ -770,14 +798,47 @@ public final class FsLogStore implements LogStore {
         return readHead(currentFile(path), length);
     }
 
-    private void afterCategory(LogPath path, Category before, Category after) throws IOException {
+    private void afterCategory(LogPath path, Category before, Category after) {
         if (before.equals(after)) {
             return;
         }
-        journal.category(path.toString(), after.name());
-        if (links) {
-            Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.name())));
+        journalCategory(path, after);
+        relink(path, Optional.of(before), after);
+    }
+
+    // The journal and the links are derived state that the store repairs when it opens: failing to update them
+    // must not report a file as failed whose bytes are safely in place.
+
+    private void journalCategory(LogPath path, Category category) {
+        try {
+            journal.category(path.toString(), category.name());
+        } catch (IOException e) {
+            LOG.warn("cannot record the category of {} in the state journal ({}); it is derived again on restart",
+                    path, e.toString());
+        }
+    }
+
+    private void journalGone(LogPath path, boolean gone) {
+        try {
+            journal.gone(path.toString(), gone);
+        } catch (IOException e) {
+            LOG.warn("cannot record that {} is {} in the state journal ({}); the next sync after a restart sets it again",
+                    path, gone ? "gone" : "back", e.toString());
+        }
+    }
+
+    private void relink(LogPath path, Optional<Category> before, Category after) {
+        if (!links) {
+            return;
+        }
+        try {
+            if (before.isPresent() && !before.get().equals(after)) {
+                Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().name())));
+            }
             createLink(path, after);
+        } catch (IOException e) {
+            LOG.warn("cannot update the categorized link of {} ({}); it is repaired when the store opens next",
+                    path, e.toString());
         }
     }
 

@@ -292,7 +292,8 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         LogPath path = work.file().path();
         try {
             Outcome outcome;
-            if (work.local().isEmpty()) {
+            if (work.local().isEmpty() || !store.currentExists(path)) {
+                // A local copy deleted by hand is fetched again as a new file.
                 outcome = fetchWhole(work.file(), Optional.empty(), run);
             } else if (work.file().size() > work.local().get().size()) {
                 outcome = grow(work.file(), work.local().get(), run);
@@ -346,6 +347,10 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
             }
             try {
                 store.appendCurrent(path, oldSize, in, file.size() - oldSize, written, run::fetched);
+            } catch (FsLogStore.LocalCopyChangedException e) {
+                LOG.warn("{}; fetching it whole, the changed copy is kept as a generation", e.getMessage());
+                in.close();
+                return fetchWhole(file, Optional.of(local), run);
             } finally {
                 if (written.get() > 0 && written.get() < file.size() - oldSize) {
                     // A valid prefix is on disk; tell consumers about the bytes that did arrive.
@@ -454,6 +459,19 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                // Folders left empty by renamed downloads would make this walk slower sync after sync.
+                if (!dir.equals(root)) {
+                    try {
+                        Files.delete(dir);
+                    } catch (IOException notEmpty) {
+                        // still holds a partial download
+                    }
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

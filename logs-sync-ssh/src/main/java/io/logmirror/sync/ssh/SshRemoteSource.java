@@ -70,25 +70,34 @@ public final class SshRemoteSource implements RemoteSource {
 
     @Override
     public RemoteListing list() throws IOException {
-        SshConnection live = live();
-        try {
-            boolean sftp = settings.listingMode() == SshSettings.ListingMode.SFTP
-                    || (settings.listingMode() == SshSettings.ListingMode.AUTO && execUnavailable);
-            if (!sftp) {
-                try {
-                    return RemoteLister.exec(live, who);
-                } catch (RemoteLister.NoShellException e) {
-                    if (settings.listingMode() == SshSettings.ListingMode.EXEC) {
-                        throw new IOException(e.getMessage() + "; the account seems to have no shell: use the SFTP listing mode", e);
-                    }
-                    LOG.warn("{}; listing over SFTP from now on", e.getMessage());
-                    execUnavailable = true;
+        for (int attempt = 1; ; attempt++) {
+            SshConnection live = live();
+            try {
+                return list(live);
+            } catch (IOException e) {
+                if (!dropIfDead(live, e) || attempt > 1) {
+                    throw e;
                 }
+                LOG.info("{}: the connection broke while listing ({}); listing again on a new connection", who, e.getMessage());
             }
-            return RemoteLister.sftp(live, who);
-        } catch (IOException e) {
-            throw failed(live, e);
         }
+    }
+
+    private RemoteListing list(SshConnection live) throws IOException {
+        boolean sftp = settings.listingMode() == SshSettings.ListingMode.SFTP
+                || (settings.listingMode() == SshSettings.ListingMode.AUTO && execUnavailable);
+        if (!sftp) {
+            try {
+                return RemoteLister.exec(live, who);
+            } catch (RemoteLister.NoShellException e) {
+                if (settings.listingMode() == SshSettings.ListingMode.EXEC) {
+                    throw new IOException(e.getMessage() + "; the account seems to have no shell: use the SFTP listing mode", e);
+                }
+                LOG.warn("{}; listing over SFTP from now on", e.getMessage());
+                execUnavailable = true;
+            }
+        }
+        return RemoteLister.sftp(live, who);
     }
 
     @Override
@@ -96,15 +105,22 @@ public final class SshRemoteSource implements RemoteSource {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must not be negative: " + offset + ", " + length);
         }
-        SshConnection live = live();
-        String path = live.folder() + "/" + ListingAssembler.carrierOf(file);
-        try {
-            return SshReads.open(live, path, offset, length, e -> failed(live, new IOException(who
-                    + ": reading remote file '" + file.path() + "' failed at some point after offset " + offset + ": "
-                    + e.getMessage(), e)));
-        } catch (IOException e) {
-            throw failed(live, new IOException(who + ": cannot open remote file '" + file.path() + "' ("
-                    + RemoteNames.localName(path) + "): " + e.getMessage(), e));
+        for (int attempt = 1; ; attempt++) {
+            SshConnection live = live();
+            String path = live.folder() + "/" + ListingAssembler.carrierOf(file);
+            try {
+                return SshReads.open(live, path, offset, length, e -> {
+                    dropIfDead(live, e);
+                    return new IOException(who + ": reading remote file '" + file.path() + "' failed after offset "
+                            + offset + ": " + e.getMessage() + "; the next sync resumes it", e);
+                });
+            } catch (IOException e) {
+                if (dropIfDead(live, e) && attempt == 1) {
+                    continue;
+                }
+                throw new IOException(who + ": cannot open remote file '" + file.path() + "' ("
+                        + RemoteNames.localName(path) + "): " + e.getMessage(), e);
+            }
         }
     }
 
@@ -152,16 +168,22 @@ public final class SshRemoteSource implements RemoteSource {
         return connection;
     }
 
-    /** Drops {@code live} when its transport died, so that the next call connects again; returns {@code e}. */
-    private IOException failed(SshConnection live, IOException e) {
-        if (!live.isUsable()) {
-            synchronized (this) {
-                if (connection == live) {
-                    connection = null;
-                }
-            }
-            live.close();
+    /**
+     * Drops {@code live} when {@code e} says its transport died (or it is no longer usable), so that the next call
+     * connects again.
+     *
+     * @return whether the connection was dropped
+     */
+    private boolean dropIfDead(SshConnection live, IOException e) {
+        if (live.isUsable() && !SshConnection.isTransportFailure(e)) {
+            return false;
         }
-        return e;
+        synchronized (this) {
+            if (connection == live) {
+                connection = null;
+            }
+        }
+        live.close();
+        return true;
     }
 }

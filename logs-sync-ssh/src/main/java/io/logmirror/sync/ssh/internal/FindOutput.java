@@ -33,10 +33,13 @@ public final class FindOutput {
      * @param folderCarrier the absolute remote folder, as a carrier
      */
     public static String command(String folderCarrier) {
-        String script = "printf '" + MARKER + "\\000'; cd -- " + ShellQuote.quote(folderCarrier)
-                + " || exit " + NO_FOLDER_STATUS + "; "
+        return "sh -c " + ShellQuote.quote("printf '" + MARKER + "\\000'; " + script(folderCarrier));
+    }
+
+    /** The part that enters the folder and runs find (its exit status is find's, or {@link #NO_FOLDER_STATUS}). */
+    static String script(String folderCarrier) {
+        return "cd -- " + ShellQuote.quote(folderCarrier) + " || exit " + NO_FOLDER_STATUS + "; "
                 + "exec find . -mindepth 1 ! -type d -printf '%y\\000%P\\000%s\\000%T@\\000'";
-        return "sh -c " + ShellQuote.quote(script);
     }
 
     /** Whether {@code output} starts with the marker, that is, the script ran under a shell. */
@@ -83,7 +86,7 @@ public final class FindOutput {
         return entries;
     }
 
-    private static RawEntry entry(String[] fields) throws IOException {
+    static RawEntry entry(String[] fields) throws IOException {
         if (fields[0].length() != 1 || fields[1].isEmpty()) {
             throw new IOException("listing output has a malformed entry: type '" + fields[0] + "'");
         }

@@ -47,6 +47,27 @@ public final class RemoteLister {
      * @throws IOException      when the listing failed otherwise
      */
     public static RemoteListing exec(SshConnection connection, String who) throws IOException {
+        java.util.Optional<ListingShell> shell = connection.listingShell();
+        if (shell.isPresent()) {
+            try {
+                ListingShell.Result result = shell.get().list();
+                return interpret(connection, who, result.entries(), result.status(), String.join("\n", result.errors()));
+            } catch (NoShellException e) {
+                throw e;
+            } catch (IOException e) {
+                connection.dropListingShell();
+                if (!connection.isUsable()) {
+                    throw e;
+                }
+                // the kept shell died: list once more the one-shot way
+            }
+        }
+        RemoteListing listing = execOnce(connection, who);
+        connection.startListingShell();
+        return listing;
+    }
+
+    private static RemoteListing execOnce(SshConnection connection, String who) throws IOException {
         byte[] out;
         String err;
         Integer status;
@@ -55,7 +76,7 @@ public final class RemoteLister {
             try {
                 command = session.exec(FindOutput.command(connection.folder()));
             } catch (ConnectionException e) {
-                throw new NoShellException(who + ": the server refused to run a command (" + SshConnection.reason(e) + ")", e);
+                throw new NoShellException(who + ": the server refused to run a command (" + SshConnection.reason(e) + ")", null);
             }
             command.getOutputStream().close(); // EOF on stdin: a forced sftp-server (no shell) exits at once
             CompletableFuture<byte[]> stderr = new CompletableFuture<>();
@@ -80,17 +101,20 @@ public final class RemoteLister {
             throw new NoShellException(who + ": the listing command did not run (exit status " + status + ", "
                     + firstLine(err) + ")", null);
         }
-        int exit = status == null ? -1 : status;
+        return interpret(connection, who, FindOutput.parse(out), status == null ? -1 : status, err);
+    }
+
+    private static RemoteListing interpret(SshConnection connection, String who, List<RawEntry> entries, int exit,
+                                           String err) throws IOException {
         if (exit == FindOutput.NO_FOLDER_STATUS) {
             throw new IOException(who + ": cannot enter the remote folder " + RemoteNames.localName(connection.folder())
                     + " (" + firstLine(err) + "); check that it exists and that the account may read it");
         }
-        List<RawEntry> entries = FindOutput.parse(out);
         if (exit != 0 && exit != 1) {
             throw new NoShellException(who + ": find failed with exit status " + exit + " (" + firstLine(err)
                     + "); is it GNU find?", null);
         }
-        if (exit == 1 && entries.isEmpty() && !err.isBlank() && err.contains("printf")) {
+        if (exit == 1 && entries.isEmpty() && err.contains("printf")) {
             throw new NoShellException(who + ": find does not support -printf (" + firstLine(err) + ")", null);
         }
         List<SkippedEntry> skipped = new ArrayList<>();

@@ -37,6 +37,7 @@ public final class SshConnection implements Closeable {
     private final String canonicalFolder;
     private final List<SFTPClient> channels = new ArrayList<>();
     private final List<Integer> users = new ArrayList<>();
+    private ListingShell listingShell;
 
     private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder) {
         this.client = client;
@@ -211,6 +212,33 @@ public final class SshConnection implements Closeable {
         }
     }
 
+    /** The kept listing shell, when one runs. */
+    synchronized java.util.Optional<ListingShell> listingShell() {
+        if (listingShell != null && !listingShell.isUsable()) {
+            listingShell.close();
+            listingShell = null;
+        }
+        return java.util.Optional.ofNullable(listingShell);
+    }
+
+    /** Starts the kept listing shell (best effort: without it, listings run one exec each). */
+    synchronized void startListingShell() {
+        if (listingShell == null && isUsable()) {
+            try {
+                listingShell = ListingShell.start(this);
+            } catch (IOException | RuntimeException e) {
+                listingShell = null;
+            }
+        }
+    }
+
+    synchronized void dropListingShell() {
+        if (listingShell != null) {
+            listingShell.close();
+            listingShell = null;
+        }
+    }
+
     /** SFTP channels open now. */
     public synchronized int openChannels() {
         return channels.size();
@@ -218,11 +246,24 @@ public final class SshConnection implements Closeable {
 
     @Override
     public void close() {
+        dropListingShell();
         try {
             client.disconnect();
         } catch (IOException | RuntimeException ignored) {
             // closing a broken connection
         }
+    }
+
+    /** Whether {@code e} (or a cause) says the connection itself broke, not just one request. */
+    public static boolean isTransportFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransportException || cause instanceof java.net.SocketException
+                    || cause instanceof net.schmizz.sshj.connection.ConnectionException
+                    && !(cause instanceof net.schmizz.sshj.connection.channel.OpenFailException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String reason(Throwable e) {
