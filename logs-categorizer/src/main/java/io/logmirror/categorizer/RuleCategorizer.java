@@ -22,7 +22,7 @@ import java.util.Set;
  * matches {@code _}; {@code .err} and {@code .out} only at the end of the name):
  * <pre>
  * server      server-  orchestrator  slurm-job
- * client      client-  benchmark-
+ * client      client-  benchmark-  loadgen-
  * monitoring  monitor  prometheus  grafana
  * vllm        vllm  model-server  inference
  * slurm       .err (at the end)  .out (at the end)  slurm-  sbatch
@@ -30,7 +30,8 @@ import java.util.Set;
  * otherwise   uncategorized
  * </pre>
  * So {@code slurm-job-1.log} is server (the server row comes first), {@code slurm-1.out} is slurm,
- * and {@code loadgen-123.out} is slurm (the table has no {@code loadgen}; a rule file can add one).
+ * and {@code loadgen-123.out} is client ({@code loadgen-} is the one addition to the README's table, taken from
+ * the original service's source).
  *
  * <p>Rule files are YAML, read safely (no custom types, no tags, limited aliases and size):
  * <pre>{@code
@@ -58,9 +59,10 @@ import java.util.Set;
  *
  * RuleCategorizer custom = RuleCategorizer.fromYaml(Path.of("/etc/logmirror/categories.yaml"));
  *
- * RuleCategorizer built = RuleCategorizer.builder()
- *         .rule(Rule.byName(Category.CLIENT, TextMatcher.glob("loadgen-*")))
+ * RuleCategorizer built = RuleCategorizer.builder()              // results_*.json as client, then the defaults
+ *         .rule(Rule.byName(Category.CLIENT, TextMatcher.glob("results_*.json")))
  *         .rules(RuleCategorizer.defaults().rules())
+ *         .categories(Category.STANDARD)
  *         .build();
  * }</pre>
  *

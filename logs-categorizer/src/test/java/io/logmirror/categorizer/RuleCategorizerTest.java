@@ -83,7 +83,8 @@ class RuleCategorizerTest {
         "benchmark-server-1.out, server",
         "inference_server_2.out, server",
         "model-server.log, vllm",
-        "loadgen-123.out, slurm",
+        "loadgen-123.out, client",
+        "loadgen_7.err, client",
         "server.log, uncategorized",
         "client.log, uncategorized",
         "results_123.json, uncategorized",
@@ -125,17 +126,17 @@ class RuleCategorizerTest {
 
     /** The example of docs/categories.md, word for word. */
     @Test
-    void aRuleFileCanMakeLoadgenOutputClientAheadOfTheDefaultRules() {
+    void aRuleFileCanMakeResultsFilesClientAheadOfTheDefaultRules() {
         String yaml = """
                 categories: [server, client, monitoring, vllm, slurm, logs, uncategorized]
                 rules:
                   - category: client
-                    name: { glob: 'loadgen-*' }
+                    name: { glob: 'results_*.json' }
                   # ... then the six default rules, copied from default-rules.yaml above
                   - category: server
                     name: { regex: ['server[-_]', 'orchestrator', 'slurm[-_]job'] }
                   - category: client
-                    name: { regex: ['client[-_]', 'benchmark[-_]'] }
+                    name: { regex: ['client[-_]', 'benchmark[-_]', 'loadgen[-_]'] }
                   - category: monitoring
                     name: { regex: ['monitor', 'prometheus', 'grafana'] }
                   - category: vllm
@@ -145,9 +146,9 @@ class RuleCategorizerTest {
                   - category: logs
                     name: { regex: ['logs[-_]service'] }
                 """;
-        RuleCategorizer custom = RuleCategorizer.fromYaml(yaml, "loadgen.yaml");
+        RuleCategorizer custom = RuleCategorizer.fromYaml(yaml, "results.yaml");
 
-        assertThat(custom.categorize(LogPath.of("loadgen-123.out"))).isEqualTo(Category.CLIENT);
+        assertThat(custom.categorize(LogPath.of("results_123.json"))).isEqualTo(Category.CLIENT);
         assertThat(custom.categorize(LogPath.of("slurm-123.out"))).isEqualTo(Category.SLURM);
         assertThat(custom.rules().subList(1, 7)).isEqualTo(DEFAULTS.rules());
         assertThat(custom.categories()).isEqualTo(Category.STANDARD);
@@ -156,12 +157,12 @@ class RuleCategorizerTest {
     @Test
     void theBuilderCanPutARuleInFrontOfTheDefaultRules() {
         RuleCategorizer custom = RuleCategorizer.builder()
-                .rule(Rule.byName(Category.CLIENT, TextMatcher.glob("loadgen-*")))
+                .rule(Rule.byName(Category.CLIENT, TextMatcher.glob("results_*.json")))
                 .rules(DEFAULTS.rules())
                 .categories(Category.STANDARD)
                 .build();
 
-        assertThat(custom.categorize(LogPath.of("loadgen-123.out"))).isEqualTo(Category.CLIENT);
+        assertThat(custom.categorize(LogPath.of("results_123.json"))).isEqualTo(Category.CLIENT);
         assertThat(custom.categorize(LogPath.of("vllm_1.out"))).isEqualTo(Category.VLLM);
         assertThat(custom.rules()).hasSize(7);
     }

@@ -1,6 +1,7 @@
 package io.logmirror.app;
 
 import io.logmirror.app.config.AppSettings;
+import io.logmirror.app.config.Categorizers;
 import io.logmirror.app.config.InvalidSettingsException;
 import io.logmirror.app.config.VariableSource;
 import io.micronaut.runtime.Micronaut;
@@ -25,6 +26,7 @@ public final class Application {
         AppSettings settings;
         try {
             settings = AppSettings.from(VariableSource.fromProcess().variables());
+            Categorizers.load(settings);
         } catch (InvalidSettingsException e) {
             System.err.println("logs-service: cannot start, the configuration is not valid:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));

@@ -3,14 +3,15 @@ package io.logmirror.app;
 import io.logmirror.app.config.AppSettings;
 import io.logmirror.app.config.Mode;
 import io.logmirror.core.LogMirror;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerShutdownEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the sync schedule when the application has started (a sync now, then one {@code SYNC_INTERVAL} after
+ * Starts the sync schedule once the HTTP server listens (a sync now, then one {@code SYNC_INTERVAL} after
  * each ends) and says where the mirror comes from. Shutdown (SIGTERM included) closes the engine through its
  * bean's {@code close()}.
  */
@@ -28,7 +29,7 @@ public class MirrorLifecycle {
     }
 
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onStartup(ServerStartupEvent event) {
         String source = mirror.config().source().describe();
         switch (settings.mode()) {
             case DEMO -> LOG.warn("DEMO MODE: no SSH_HOST is configured, so the service mirrors a built-in fake cluster "
@@ -41,5 +42,10 @@ public class MirrorLifecycle {
         if (settings.mode() != Mode.OFFLINE) {
             mirror.start();
         }
+    }
+
+    @EventListener
+    void onShutdown(ServerShutdownEvent event) {
+        LOG.info("Stopping: the mirror in {} closes after the server (a running sync is cancelled cleanly)", settings.dataDir());
     }
 }

@@ -172,7 +172,12 @@ public final class FakeRemote implements RemoteSource {
      * The fake folder as a {@code java.nio} path in the fake's in-memory (Jimfs) file system. Serve it
      * (for example through an embedded SFTP server) or change it directly; {@link #list()} lists whatever
      * is there. Its parent folders are outside the mirrored folder: put files there to script symlinks
-     * that escape.
+     * that escape. Its file system's home folder ({@code /home/user}) holds it as
+     * {@code ai-factory-benchmarks/logs}, the real stack's default, so a server rooted there serves
+     * {@code ~/ai-factory-benchmarks/logs}.
+     *
+     * <p>Reads made through this path directly (by an SFTP server, say) bypass the fake's faults and
+     * counters, which apply to {@link #open} only.
      */
     public Path root() {
         return root;
@@ -258,23 +263,24 @@ public final class FakeRemote implements RemoteSource {
     public FakeRemote rename(String from, String to) {
         Path target = resolve("rename", to);
         return change("rename", from, file -> {
+            SpecialKind special = specials.remove(from);
+            if (special != null) {
+                specials.put(to, special);
+                return;
+            }
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw missing("rename", from);
             }
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            SpecialKind special = specials.remove(key(from));
-            if (special != null) {
-                specials.put(key(to), special);
-            }
         });
     }
 
     /** Deletes {@code path}: a file, a symlink (not its target), a special file, or a folder with everything in it. Missing is fine. */
     public FakeRemote delete(String path) {
         return change("delete", path, file -> {
-            String prefix = key(path) + "/";
-            specials.keySet().removeIf(special -> special.equals(key(path)) || special.startsWith(prefix));
+            String prefix = path + "/";
+            specials.keySet().removeIf(special -> special.equals(path) || special.startsWith(prefix));
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> walk = Files.walk(file)) {
                     for (Path each : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
@@ -325,7 +331,7 @@ public final class FakeRemote implements RemoteSource {
         Objects.requireNonNull(kind, "kind");
         return change("specialFile", path, file -> {
             Files.createDirectories(file.getParent());
-            specials.put(key(path), kind);
+            specials.put(path, kind);
         });
     }
 
@@ -358,7 +364,7 @@ public final class FakeRemote implements RemoteSource {
     public boolean exists(String path) {
         Path file = resolve("exists", path);
         synchronized (lock) {
-            return Files.exists(file, LinkOption.NOFOLLOW_LINKS) || specials.containsKey(key(path));
+            return Files.exists(file, LinkOption.NOFOLLOW_LINKS) || specials.containsKey(path);
         }
     }
 
@@ -425,13 +431,13 @@ public final class FakeRemote implements RemoteSource {
      * fails with an {@code IOException}, like a connection lost mid-transfer. Later opens are not affected.
      */
     public FakeRemote failNextRead(String path, long afterBytes) {
-        faults.failReads(key(resolveKey("failNextRead", path)), afterBytes, 1);
+        faults.failReads(checked("failNextRead", path), afterBytes, 1);
         return this;
     }
 
     /** Every {@link #open} of {@code path} from now on fails after {@code afterBytes} bytes, until {@link #clearFaults()}. */
     public FakeRemote failEveryRead(String path, long afterBytes) {
-        faults.failReads(key(resolveKey("failEveryRead", path)), afterBytes, Integer.MAX_VALUE);
+        faults.failReads(checked("failEveryRead", path), afterBytes, Integer.MAX_VALUE);
         return this;
     }
 
@@ -445,7 +451,7 @@ public final class FakeRemote implements RemoteSource {
     }
 
     /**
-     * Every read from now on delivers at most {@value io.logmirror.testkit.internal.FaultyInputStream#SLOW_CHUNK} bytes
+     * Every read from now on delivers at most 8 KiB
      * and sleeps {@code perChunk} first, like a slow link; {@link Duration#ZERO} turns it off.
      * Use it for demos and benchmarks; tests that need to catch a sync part-way should use {@link #pauseNextRead}.
      */
@@ -460,7 +466,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Opening {@code path} fails with an {@link AccessDeniedException} until {@link #clearFaults()}; it is still listed. */
     public FakeRemote unreadable(String path) {
-        faults.unreadable(key(resolveKey("unreadable", path)));
+        faults.unreadable(checked("unreadable", path));
         return this;
     }
 
@@ -481,7 +487,7 @@ public final class FakeRemote implements RemoteSource {
             throw new IllegalArgumentException("pauseNextRead afterBytes must not be negative, was " + afterBytes);
         }
         ReadPause pause = new ReadPause(printable(path), afterBytes);
-        faults.pauseNextRead(key(resolveKey("pauseNextRead", path)), afterBytes, new ReadFaults.Pause() {
+        faults.pauseNextRead(checked("pauseNextRead", path), afterBytes, new ReadFaults.Pause() {
             @Override
             public void block() throws InterruptedException {
                 pause.block();
@@ -511,7 +517,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Calls of {@link #open} for {@code path} (as the listing named it), failed ones included. */
     public int openCount(String path) {
-        AtomicInteger count = opensPerFile.get(key(path));
+        AtomicInteger count = opensPerFile.get(path);
         return count == null ? 0 : count.get();
     }
 
@@ -522,7 +528,7 @@ public final class FakeRemote implements RemoteSource {
 
     /** Bytes delivered by streams of {@code path}. */
     public long bytesRead(String path) {
-        AtomicLong count = bytesReadPerFile.get(key(path));
+        AtomicLong count = bytesReadPerFile.get(path);
         return count == null ? 0 : count.get();
     }
 
@@ -794,7 +800,8 @@ public final class FakeRemote implements RemoteSource {
         }
     }
 
-    private String resolveKey(String operation, String path) {
+    /** {@code path}, once checked to be a valid scripted path; faults and counters are keyed by it. */
+    private String checked(String operation, String path) {
         resolve(operation, path);
         return path;
     }
@@ -829,10 +836,6 @@ public final class FakeRemote implements RemoteSource {
 
     private String relative(Path file) {
         return root.relativize(file).toString();
-    }
-
-    private static String key(String path) {
-        return path;
     }
 
     private static String printable(String text) {

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * FakeRemote remote = FakeRemote.named("demo");
- * SyntheticLogs logs = SyntheticLogs.builder(remote).seed(7).start(Instant.now().minus(Duration.ofHours(8))).build();
+ * SyntheticLogs logs = SyntheticLogs.builder(remote).seed(7).start(Instant.now().minus(Duration.ofHours(8)))
+ *         .keepFinishedJobs(50).build();
  * logs.populate(12);                                   // finished jobs: a history to browse
  * scheduler.scheduleAtFixedRate(() -> logs.advanceTo(Instant.now()), 5, 5, TimeUnit.SECONDS); // a live cluster
  * }</pre>
@@ -56,6 +57,7 @@ public final class SyntheticLogs {
     private final Random random;
     private final boolean jobFolders;
     private final int concurrentJobs;
+    private final int keepFinishedJobs;
     private final int replicas;
     private long nextJobId;
     private Instant now;
@@ -94,12 +96,15 @@ public final class SyntheticLogs {
      * @param finished     ids of jobs finished
      * @param changedFiles files created, appended to or rewritten, sorted
      * @param bytesWritten bytes appended or written
+     * @param deletedFiles files deleted because their job fell out of {@link Builder#keepFinishedJobs(int)}, sorted
      */
-    public record Step(Instant now, List<Long> started, List<Long> finished, List<String> changedFiles, long bytesWritten) {
+    public record Step(Instant now, List<Long> started, List<Long> finished, List<String> changedFiles, long bytesWritten,
+                       List<String> deletedFiles) {
         public Step {
             started = List.copyOf(started);
             finished = List.copyOf(finished);
             changedFiles = List.copyOf(changedFiles);
+            deletedFiles = List.copyOf(deletedFiles);
         }
     }
 
@@ -142,6 +147,7 @@ public final class SyntheticLogs {
         this.random = new Random(builder.seed);
         this.jobFolders = builder.jobFolders;
         this.concurrentJobs = builder.concurrentJobs;
+        this.keepFinishedJobs = builder.keepFinishedJobs;
         this.replicas = builder.replicas;
         this.nextJobId = builder.firstJobId;
         this.now = builder.start;
@@ -168,6 +174,7 @@ public final class SyntheticLogs {
         for (int i = 0; i < jobs; i++) {
             done.add(runWholeJob());
         }
+        forgetOldJobs();
         return done;
     }
 
@@ -220,14 +227,14 @@ public final class SyntheticLogs {
             started.add(start(writes, now).id);
         }
         long bytes = writes.flush();
-        return new Step(now, started, finished, new ArrayList<>(new TreeSet<>(writes.changed())), bytes);
+        return new Step(now, started, finished, new ArrayList<>(new TreeSet<>(writes.changed())), bytes, forgetOldJobs());
     }
 
     /** Advances to {@code instant}; does nothing (an empty step) when it is not after the simulated now. */
     public synchronized Step advanceTo(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         if (!instant.isAfter(now)) {
-            return new Step(now, List.of(), List.of(), List.of(), 0);
+            return new Step(now, List.of(), List.of(), List.of(), 0, List.of());
         }
         return advance(Duration.between(now, instant));
     }
@@ -253,6 +260,30 @@ public final class SyntheticLogs {
     }
 
     // ------------------------------------------------------------------ jobs
+
+    /** Deletes the files of the oldest finished jobs beyond the number to keep; answers the deleted files. */
+    private List<String> forgetOldJobs() {
+        if (keepFinishedJobs == Integer.MAX_VALUE) {
+            return List.of();
+        }
+        List<JobState> finished = jobs.stream().filter(j -> j.finished != null).toList();
+        TreeSet<String> deleted = new TreeSet<>();
+        for (int i = 0; i < finished.size() - keepFinishedJobs; i++) {
+            JobState old = finished.get(i);
+            for (String path : old.files) {
+                if (jobFolders || !isShared(path)) {
+                    remote.delete(path);
+                    sizes.remove(path);
+                    deleted.add(path);
+                }
+            }
+            if (jobFolders) {
+                remote.delete("job-" + old.id);
+            }
+            jobs.remove(old);
+        }
+        return new ArrayList<>(deleted);
+    }
 
     private List<JobState> running() {
         return jobs.stream().filter(j -> j.finished == null).toList();
@@ -471,6 +502,7 @@ public final class SyntheticLogs {
         private Instant start = DEFAULT_START;
         private boolean jobFolders;
         private int concurrentJobs = 2;
+        private int keepFinishedJobs = Integer.MAX_VALUE;
         private int replicas = 2;
         private long firstJobId = 3_100_001;
 
@@ -502,6 +534,19 @@ public final class SyntheticLogs {
                 throw new IllegalArgumentException("concurrentJobs must be between 0 and 64, was " + jobs);
             }
             this.concurrentJobs = jobs;
+            return this;
+        }
+
+        /**
+         * How many finished jobs keep their files, 0 or more; older ones are deleted from the fake (a cluster
+         * cleaning up, which the mirror sees as files gone) and forgotten, so that a long-running demo stays
+         * small. Default: all of them.
+         */
+        public Builder keepFinishedJobs(int jobs) {
+            if (jobs < 0) {
+                throw new IllegalArgumentException("keepFinishedJobs must be 0 or more, was " + jobs);
+            }
+            this.keepFinishedJobs = jobs;
             return this;
         }
 

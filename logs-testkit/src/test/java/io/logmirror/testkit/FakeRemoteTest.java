@@ -38,7 +38,10 @@ class FakeRemoteTest {
     @Test
     void describesItselfWithItsName() {
         assertThat(remote.describe()).isEqualTo("fake://test");
-        assertThat(FakeRemote.create().describe()).isEqualTo("fake://cluster");
+        FakeRemote unnamed = FakeRemote.create();
+        assertThat(unnamed.describe()).isEqualTo("fake://cluster");
+        assertThat(unnamed).hasToString("fake://cluster");
+        unnamed.destroy();
     }
 
     @Test
@@ -100,6 +103,12 @@ class FakeRemoteTest {
         assertThatThrownBy(() -> remote.rewrite("nope.log", "x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log").hasMessageContaining("fake://test");
         assertThatThrownBy(() -> remote.truncate("nope.log", 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesToRenameAMissingFile() {
+        assertThatThrownBy(() -> remote.rename("nope.log", "other.log"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
     }
 
     @Test
@@ -327,7 +336,10 @@ class FakeRemoteTest {
         assertThat(listing.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("fifo"));
         assertThatThrownBy(() -> remote.open(RemoteFile.of(LogPath.of("pipe"), 0, T0), 0, 1)).isInstanceOf(IOException.class);
         assertThat(remote.exists("pipe")).isTrue();
-        remote.delete("pipe");
+        remote.rename("pipe", "pipe2");
+        assertThat(remote.exists("pipe")).isFalse();
+        assertThat(remote.list().skipped()).extracting(SkippedEntry::name).contains("pipe2");
+        remote.delete("pipe2");
         assertThat(remote.list().skipped()).hasSize(1);
     }
 
@@ -350,6 +362,25 @@ class FakeRemoteTest {
     }
 
     @Test
+    void aListingSeesEveryConcurrentChangeWhole() throws Exception {
+        List<CompletableFuture<Void>> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String path = "w" + w + ".log";
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 200; i++) {
+                    remote.append(path, "123456789\n");
+                }
+            }));
+        }
+        while (!CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).isDone()) {
+            assertThat(remote.list().files()).allSatisfy(f -> assertThat(f.size() % 10).isZero());
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(remote.list().files()).hasSize(4).allSatisfy(f -> assertThat(f.size()).isEqualTo(2000));
+    }
+
+    @Test
     void totalsTheBytesOfItsFiles() {
         remote.write("a.log", "123").write("b/c.log", "4567");
 
@@ -364,7 +395,14 @@ class FakeRemoteTest {
         assertThatThrownBy(() -> FakeRemote.builder().folder("relative")).hasMessageContaining("relative");
         assertThatThrownBy(() -> remote.failListing(-1)).hasMessageContaining("-1");
         assertThatThrownBy(() -> remote.injectListingEntry("a", -1)).hasMessageContaining("negative");
-        assertThat(FakeRemote.builder().parallelism(7).build().preferredParallelism()).isEqualTo(7);
+        assertThatThrownBy(() -> remote.pauseNextRead("a.log", -1)).hasMessageContaining("afterBytes").hasMessageContaining("-1");
+        assertThatThrownBy(() -> remote.failNextRead("a.log", -2)).hasMessageContaining("a.log").hasMessageContaining("-2");
+        assertThatThrownBy(() -> remote.setModified("nope.log", T0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        assertThatThrownBy(() -> remote.content("nope.log")).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        assertThatThrownBy(() -> remote.size("nope.log")).isInstanceOf(IllegalStateException.class).hasMessageContaining("nope.log");
+        FakeRemote seven = FakeRemote.builder().parallelism(7).build();
+        assertThat(seven.preferredParallelism()).isEqualTo(7);
+        seven.destroy();
     }
 
     private String read(RemoteFile file, long offset, long length) throws IOException {

@@ -175,6 +175,34 @@ class SyntheticLogsTest {
     }
 
     @Test
+    void deletesTheFilesOfTheOldestFinishedJobsBeyondTheNumberToKeep() {
+        FakeRemote remote = newRemote();
+        SyntheticLogs logs = SyntheticLogs.builder(remote).firstJobId(1).keepFinishedJobs(2).concurrentJobs(1).build();
+        logs.populate(3);
+
+        assertThat(remote.exists("slurm-1.out")).isFalse();
+        assertThat(remote.paths()).contains("slurm-2.out", "slurm-3.out", "server.log");
+        assertThat(logs.jobs()).extracting(SyntheticLogs.Job::id).containsExactly(2L, 3L);
+
+        logs.advance(Duration.ZERO);
+        SyntheticLogs.Step step = logs.advance(Duration.ofHours(2));
+
+        assertThat(step.finished()).containsExactly(4L);
+        assertThat(step.deletedFiles()).contains("slurm-2.out", "results_2.json").noneMatch(p -> p.contains("-3") || p.contains("_3"));
+        assertThat(remote.exists("slurm-2.out")).isFalse();
+        assertThat(logs.totalBytes()).isEqualTo(remote.totalBytes());
+    }
+
+    @Test
+    void deletesAWholeJobFolderWhenJobsHaveFolders() {
+        FakeRemote remote = newRemote();
+        SyntheticLogs.builder(remote).firstJobId(1).jobFolders(true).keepFinishedJobs(1).build().populate(2);
+
+        assertThat(remote.exists("job-1")).isFalse();
+        assertThat(remote.paths()).allSatisfy(p -> assertThat(p).startsWith("job-2/"));
+    }
+
+    @Test
     void advancingToAnInstantNotAfterNowDoesNothing() {
         FakeRemote remote = newRemote();
         SyntheticLogs logs = SyntheticLogs.into(remote);
@@ -191,9 +219,11 @@ class SyntheticLogsTest {
         SyntheticLogs logs = SyntheticLogs.into(remote);
 
         assertThatThrownBy(() -> logs.populate(-1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> logs.populateToSize(-5)).hasMessageContaining("populateToSize").hasMessageContaining("-5");
         assertThatThrownBy(() -> logs.advance(Duration.ofSeconds(-1))).hasMessageContaining("PT-1S");
         assertThatThrownBy(() -> SyntheticLogs.builder(remote).replicas(0)).hasMessageContaining("replicas");
         assertThatThrownBy(() -> SyntheticLogs.builder(remote).concurrentJobs(65)).hasMessageContaining("concurrentJobs");
         assertThatThrownBy(() -> SyntheticLogs.builder(remote).firstJobId(0)).hasMessageContaining("firstJobId");
+        assertThatThrownBy(() -> SyntheticLogs.builder(remote).keepFinishedJobs(-1)).hasMessageContaining("keepFinishedJobs");
     }
 }

@@ -4,21 +4,29 @@ import io.logmirror.categorizer.TextMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TextMatcher} prepared for matching: literal alternations take the fast path
- * ({@link LiteralAlternation}), every other pattern is precompiled once.
+ * ({@link LiteralAlternation}), every other pattern is precompiled once and runs over a
+ * {@link BudgetedText}, so a pathological regex costs a bounded time per file (and is logged once).
  */
 final class CompiledMatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledMatcher.class);
+
+    private final AtomicBoolean warned = new AtomicBoolean();
     private final boolean find;
-    private final Optional<LiteralAlternation> literals;
+    /** The fast path, or {@code null} when some pattern needs the regex engine (kept bare: this is the hot loop). */
+    private final LiteralAlternation literals;
     private final Pattern[] patterns;
 
     private CompiledMatcher(boolean find, Optional<LiteralAlternation> literals, Pattern[] patterns) {
         this.find = find;
-        this.literals = literals;
+        this.literals = literals.orElse(null);
         this.patterns = patterns;
     }
 
@@ -41,19 +49,27 @@ final class CompiledMatcher {
                 compiled.toArray(Pattern[]::new));
     }
 
-    /** Whether the literal fast path serves this matcher (for printable ASCII texts). */
+    /** Whether the literal fast path serves this matcher (for the texts {@link Subject} lets through). */
     boolean hasFastPath() {
-        return literals.isPresent();
+        return literals != null;
     }
 
     boolean matches(Subject subject) {
-        if (literals.isPresent() && subject.isPrintableAscii()) {
-            return literals.get().matches(subject.fastForm());
+        if (literals != null && subject.fastPathApplies()) {
+            return literals.matches(subject.fastForm());
         }
-        CharSequence text = subject.text();
         for (Pattern pattern : patterns) {
-            if (find ? pattern.matcher(text).find() : pattern.matcher(text).matches()) {
-                return true;
+            BudgetedText text = new BudgetedText(subject.text());
+            try {
+                if (find ? pattern.matcher(text).find() : pattern.matcher(text).matches()) {
+                    return true;
+                }
+            } catch (BudgetedText.Exhausted e) {
+                if (warned.compareAndSet(false, true)) {
+                    LOG.warn("the pattern '{}' gave up on a text of {} characters: it backtracks too much "
+                            + "(nested repetition such as (a+)+ ?); it counts as not matching; simplify it in the "
+                            + "rule file", pattern.pattern(), text.length());
+                }
             }
         }
         return false;

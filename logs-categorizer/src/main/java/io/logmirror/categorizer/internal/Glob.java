@@ -12,8 +12,8 @@ public final class Glob {
     /**
      * The regex for {@code glob}.
      *
-     * @throws IllegalArgumentException saying what is wrong and where (unclosed {@code [} or
-     *     {@code {}, nested braces, a trailing backslash, an empty class)
+     * @throws IllegalArgumentException saying what is wrong and where (an unclosed <code>[</code> or
+     *     <code>{</code>, nested braces, a trailing backslash)
      */
     public static String toRegex(String glob) {
         StringBuilder regex = new StringBuilder(glob.length() + 16);

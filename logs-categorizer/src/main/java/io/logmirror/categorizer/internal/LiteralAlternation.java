@@ -13,10 +13,11 @@ import java.util.Set;
  * {@code startsWith}, {@code endsWith} and {@code equals}, which is several times faster than
  * {@link java.util.regex.Matcher#find()} over the same text.
  *
- * <p>It answers exactly as {@code Pattern.compile(regex, flags).matcher(text).find()} does, for a
- * text of printable ASCII characters only (folded to lower case beforehand when matching is
- * case-insensitive); the caller sends every other text to the regex. Anything this parser does not
- * recognise makes {@link #parse} answer empty, and the regex is used as written.
+ * <p>Its literals are printable ASCII. It answers exactly as
+ * {@code Pattern.compile(regex, flags).matcher(text).find()} does for every text the
+ * {@link Subject} lets through (see there), given in the subject's fast form (ASCII letters
+ * lower-cased when matching is case-insensitive). Anything this parser does not recognise makes
+ * {@link #parse} answer empty, and the regex is used as written.
  */
 final class LiteralAlternation {
 
@@ -182,7 +183,7 @@ final class LiteralAlternation {
         return foldCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    /** Whether {@code text} (printable ASCII, folded when matching folds case) matches. */
+    /** Whether {@code text} (a {@link Subject}'s fast form) matches. */
     boolean matches(String text) {
         for (String s : exact) {
             if (text.equals(s)) {

@@ -122,11 +122,15 @@ public final class RuleFileParser {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof LimitedReader.TooLongException) {
                     throw new RuleFileException(source, 0, 0, "refused: the rule file is longer than " + MAX_CODE_POINTS
-                            + " characters; " + hintFor("code points"), e);
+                            + " characters; rule files are small: check that the path names the rule file", e);
                 }
                 if (cause instanceof CharacterCodingException) {
                     throw new RuleFileException(source, 0, 0, "the rule file is not valid UTF-8 text (" + cause
                             + "): save it as UTF-8", e);
+                }
+                if (cause instanceof IOException) {
+                    throw new RuleFileException(source, 0, 0, "cannot read the rule file (" + cause
+                            + "): check that it is a readable UTF-8 text file", e);
                 }
             }
             throw new RuleFileException(source, 0, 0, "refused: " + e.getMessage() + "; " + hintFor(e.getMessage()), e);

@@ -1,15 +1,26 @@
 package io.logmirror.categorizer.internal;
 
 /**
- * A text being categorized (a name, a path, a file head) with its printable-ASCII form, computed
- * at most once however many rules look at it. Used by one thread, for one file.
+ * A text being categorized (a name, a path, a file head) with the form the literal fast path
+ * reads, computed at most once however many rules look at it. Used by one thread, for one file.
+ *
+ * <p>The fast path compares ASCII literals char by char, which gives exactly
+ * {@code java.util.regex}'s answer unless the text holds a character the regex treats specially:
+ * <ul>
+ *   <li>a line terminator at the very end, before which {@code $} also matches;</li>
+ *   <li>when case is folded, one of the four non-ASCII characters that fold to an ASCII letter
+ *       under {@code CASE_INSENSITIVE | UNICODE_CASE}: U+0130 and U+0131 (to {@code i}), U+017F
+ *       (to {@code s}), U+212A (Kelvin sign, to {@code k}).</li>
+ * </ul>
+ * Such a text goes to the regex. Every other non-ASCII character can never equal an ASCII literal,
+ * so it stays as it is and only ASCII letters are lower-cased.
  */
 final class Subject {
 
     private final String text;
     private final boolean foldCase;
     private boolean examined;
-    private boolean printableAscii;
+    private boolean fastPathApplies;
     private String fastForm = "";
 
     Subject(String text, boolean foldCase) {
@@ -21,16 +32,26 @@ final class Subject {
         return text;
     }
 
-    /** Whether the text is printable ASCII only, which the literal fast path handles exactly like the regex. */
-    boolean isPrintableAscii() {
+    /** Whether the literal fast path answers exactly like the regex for this text. */
+    boolean fastPathApplies() {
         examine();
-        return printableAscii;
+        return fastPathApplies;
     }
 
-    /** The printable-ASCII text, lower-cased when matching folds case; only when {@link #isPrintableAscii()}. */
+    /** The text with ASCII letters lower-cased when case is folded; only when {@link #fastPathApplies()}. */
     String fastForm() {
         examine();
         return fastForm;
+    }
+
+    /** Whether {@code c} folds to an ASCII letter under Unicode case-insensitive matching though it is not ASCII. */
+    static boolean foldsToAscii(char c) {
+        return c == '\u0130' || c == '\u0131' || c == '\u017f' || c == '\u212a';
+    }
+
+    /** Whether {@code c} is a line terminator for {@code java.util.regex} (without UNIX_LINES). */
+    static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private void examine() {
@@ -39,15 +60,19 @@ final class Subject {
         }
         examined = true;
         int n = text.length();
+        if (n > 0 && isLineTerminator(text.charAt(n - 1))) {
+            return;
+        }
         boolean hasUpper = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
+            if (c >= 'A' && c <= 'Z') {
+                hasUpper = true;
+            } else if (c >= 0x80 && foldCase && foldsToAscii(c)) {
                 return;
             }
-            hasUpper |= c >= 'A' && c <= 'Z';
         }
-        printableAscii = true;
+        fastPathApplies = true;
         if (!foldCase || !hasUpper) {
             fastForm = text;
             return;

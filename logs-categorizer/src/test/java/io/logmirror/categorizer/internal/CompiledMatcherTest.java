@@ -3,7 +3,9 @@ package io.logmirror.categorizer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logmirror.categorizer.TextMatcher;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CompiledMatcherTest {
 
@@ -53,5 +55,16 @@ class CompiledMatcherTest {
         assertThat(matches(TextMatcher.regex("état"), false, "ÉTAT-server.log")).isTrue();
         assertThat(matches(TextMatcher.regex("server"), false, "ÉTAT-SERVER.log")).isTrue();
         assertThat(matches(TextMatcher.regex("server"), true, "ÉTAT-SERVER.log")).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)  // a guard against hanging, not a measurement
+    void aRegexThatBacktracksWithoutEndCountsAsNotMatching() {
+        CompiledMatcher matcher = CompiledMatcher.compile(TextMatcher.regex("(.*a){10}b"), false);
+        Subject text = new Subject("a".repeat(200), true);      // unguarded, this find runs for hours
+
+        assertThat(matcher.matches(text)).isFalse();
+        assertThat(matcher.matches(text)).as("again, after the warning").isFalse();
+        assertThat(matcher.matches(new Subject("aaaaaaaaaab", true))).isTrue();
     }
 }

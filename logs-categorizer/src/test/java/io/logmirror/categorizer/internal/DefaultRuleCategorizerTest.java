@@ -124,7 +124,7 @@ class DefaultRuleCategorizerTest {
             paths.add(LogPath.of(switch (i % 5) {
                 case 0 -> "job-" + i + "/orchestrator_job-" + i + ".out";
                 case 1 -> "vllm-replicas_" + i + ".ERR";
-                case 2 -> "loadgen-" + i + ".out";
+                case 2 -> "slurm-" + i + ".out";
                 case 3 -> "r\u00e9sultats-" + i + ".json";
                 default -> "monitoring/prometheus-" + i + ".log";
             }));

@@ -462,6 +462,14 @@ class RuleFileParserTest {
     }
 
     @Test
+    void refusesAFolderGivenAsTheFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> RuleFileParser.parse(dir))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith(dir + ": cannot read the rule file")
+                .hasMessageContaining("check that it is a readable UTF-8 text file");
+    }
+
+    @Test
     void refusesAFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, "rules:\n  - { category: server, name: { regex: '\u00e9t\u00e9' } }\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultLogMirror implements LogMirror {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLogMirror.class);
-    private static final long PROGRESS_LOG_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long PROGRESS_LOG_SECONDS = 5;
 
     private final LogMirrorConfig config;
     private final FsLogStore store;
@@ -77,18 +77,25 @@ public final class DefaultLogMirror implements LogMirror {
     /** Opens the store under the config's data folder and returns an engine that has not started. */
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
+        if (config.source() instanceof io.logmirror.core.LocalDirectorySource local
+                && config.dataDirectory().startsWith(local.folder())) {
+            throw new IllegalArgumentException("data folder " + config.dataDirectory() + " is inside the mirrored folder "
+                    + local.folder() + ": the mirror would copy itself; put the data folder elsewhere");
+        }
         FsLogStore store = FsLogStore.open(config.dataDirectory(), config.categorizer(), config.categorizedLinks());
-        LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
-                store.fileCount());
-        return new DefaultLogMirror(config, store);
+        try {
+            DefaultLogMirror mirror = new DefaultLogMirror(config, store);
+            LOG.info("opened mirror of {} in {} with {} files", config.source().describe(), config.dataDirectory(),
+                    store.fileCount());
+            return mirror;
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return runnable -> new SyncThread(runnable, name);
     }
 
     @Override
@@ -127,23 +134,26 @@ public final class DefaultLogMirror implements LogMirror {
     }
 
     private void runSync(CompletableFuture<SyncReport> future) {
-        long[] lastLog = {System.nanoTime()};
+        long startNanos = System.nanoTime();
+        ScheduledFuture<?> progressLog = null;
+        try {
+            // A readable pace for long syncs: one line every few seconds, even while the listing runs.
+            progressLog = scheduler.scheduleAtFixedRate(() -> logProgress(startNanos), PROGRESS_LOG_SECONDS,
+                    PROGRESS_LOG_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the mirror is closing; the sync stops at once anyway
+        }
         SyncReport report = null;
         Throwable failure = null;
         try {
-            report = syncer.sync(p -> {
-                progress = p;
-                long now = System.nanoTime();
-                if (now - lastLog[0] >= PROGRESS_LOG_NANOS) {
-                    lastLog[0] = now;
-                    LOG.info("sync of {} in progress: {}/{} files, {}/{} bytes", config.source().describe(),
-                            p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
-                }
-            });
+            report = syncer.sync(p -> progress = p);
         } catch (InterruptedException e) {
             failure = new CancellationException("sync cancelled because the mirror is closing");
         } catch (Exception | Error e) {
             failure = e;
+        }
+        if (progressLog != null) {
+            progressLog.cancel(false);
         }
         Instant now = Instant.now();
         synchronized (lock) {
@@ -176,6 +186,19 @@ public final class DefaultLogMirror implements LogMirror {
                         consecutiveFailures, nextSync == null ? "not scheduled" : nextSync, failure.toString());
             }
             future.completeExceptionally(failure);
+        }
+    }
+
+    private void logProgress(long startNanos) {
+        SyncProgress p = progress;
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        if (p == SyncProgress.NONE) { // the syncer reports its first progress once the listing is compared
+            LOG.info("sync of {} running for {} s: listing the remote", config.source().describe(), seconds);
+        } else if (p.filesTotal() == 0) {
+            LOG.info("sync of {} running for {} s: nothing to transfer, finishing", config.source().describe(), seconds);
+        } else {
+            LOG.info("sync of {} running for {} s: {}/{} files, {}/{} bytes", config.source().describe(), seconds,
+                    p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
         }
     }
 
@@ -215,6 +238,10 @@ public final class DefaultLogMirror implements LogMirror {
 
     @Override
     public SyncReport syncNow() throws IOException, InterruptedException {
+        if (Thread.currentThread() instanceof SyncThread) {
+            throw new IllegalStateException("syncNow() was called from a listener, on a thread of the sync it would "
+                    + "wait for; call requestSync() there instead, it does not block");
+        }
         CompletableFuture<SyncReport> future = requestSync();
         try {
             return future.get();

@@ -86,6 +86,10 @@ public final class FsLogStore implements LogStore {
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private volatile boolean closed;
+    private volatile boolean journalBroken;
+    /** Folders of the data folder whose real path was checked, with their file key (device and inode). */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Object> verifiedFolders =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FsLogStore(Path data, Categorizer categorizer, boolean links, boolean readOnly) throws IOException {
         this.data = data.toAbsolutePath().normalize();
@@ -130,10 +134,10 @@ public final class FsLogStore implements LogStore {
             fileLock = acquired;
             journal = new StateJournal(internal.resolve("state"));
         }
-        this.realData = this.data.toRealPath();
-        this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
-        this.index = new LogIndex(categorizer.categories(), 1024);
         try {
+            this.realData = this.data.toRealPath();
+            this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
+            this.index = new LogIndex(categorizer.categories(), 1024);
             rebuild();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
@@ -173,7 +177,7 @@ public final class FsLogStore implements LogStore {
                     String text = path.get().toString();
                     Category category = parseCategory(state.categories().get(text));
                     if (category == null) {
-                        category = categorizer.categorize(path.get(), readHead(file, categorizer.headBytesWanted()));
+                        category = categorizeSafely(path.get(), file);
                         derived.add(path.get());
                     }
                     index.put(path.get(), category, attrs.size(), attrs.lastModifiedTime().toInstant(),
@@ -199,7 +203,13 @@ public final class FsLogStore implements LogStore {
                     gone.add(text);
                 }
             });
-            journal.writeSnapshot(categories, gone);
+            try {
+                journal.writeSnapshot(categories, gone);
+            } catch (IOException e) {
+                journalBroken = true;
+                LOG.warn("cannot compact the state journal of {} ({}); the mirror serves what it has and retries "
+                        + "after the next sync", data, e.toString());
+            }
             if (links) {
                 repairLinks();
             } else {
@@ -343,6 +353,15 @@ public final class FsLogStore implements LogStore {
         return text.toString();
     }
 
+    private Category categorizeSafely(LogPath path, Path file) {
+        try {
+            return categorizer.categorize(path, readHead(file, categorizer.headBytesWanted()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot categorize {} ({}); it is listed as uncategorized", path, e.toString());
+            return Category.UNCATEGORIZED;
+        }
+    }
+
     private static Category parseCategory(String name) {
         if (name == null) {
             return null;
@@ -354,9 +373,14 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static ChronoUnit probePrecision(Path folder) throws IOException {
+    private static ChronoUnit probePrecision(Path folder) {
         Path probe = folder.resolve("mtime-probe");
-        Files.write(probe, new byte[0]);
+        try {
+            Files.write(probe, new byte[0]);
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
+        }
         try {
             Instant wanted = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
             Files.setLastModifiedTime(probe, FileTime.from(wanted));
@@ -367,8 +391,15 @@ public final class FsLogStore implements LogStore {
                 }
             }
             return ChronoUnit.SECONDS;
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
         } finally {
-            Files.deleteIfExists(probe);
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}", probe, e);
+            }
         }
     }
 
@@ -516,8 +547,15 @@ public final class FsLogStore implements LogStore {
         return path.resolveAgainst(generationsRoot.resolve(Integer.toString(generation)));
     }
 
-    /** {@code modified} at the precision this file system keeps, which is what a local file will report. */
+    /**
+     * {@code modified} as a local file can carry it: at the precision this file system keeps, and before 1970 in
+     * whole seconds (Java 17 sets a negative time with a fraction of a second to the epoch itself). This is the
+     * time the store sets and the one a sync compares with.
+     */
     Instant localPrecision(Instant modified) {
+        if (modified.getEpochSecond() < 0 && modified.getNano() != 0) {
+            return modified.truncatedTo(ChronoUnit.SECONDS);
+        }
         return modified.truncatedTo(precision);
     }
 
@@ -560,7 +598,15 @@ public final class FsLogStore implements LogStore {
                         + offset + " to resume from; it is discarded and fetched again next time");
             }
             channel.truncate(offset);
-            copy(in, channel, offset, max, written, progress);
+            copy(file, in, channel, offset, max, written, progress);
+        } catch (LocalWriteException e) {
+            // A partial that fills the disk would starve every other file: give its space back.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // reported below; the next sync discards or resumes it
+            }
+            throw e;
         }
     }
 
@@ -576,14 +622,20 @@ public final class FsLogStore implements LogStore {
         checkParentInside(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != offset) {
-                throw new IOException("local copy " + file + " has " + channel.size() + " bytes where " + offset
-                        + " were expected; was it changed outside the mirror? It is fetched whole next time");
+                throw new LocalCopyChangedException("local copy " + file + " has " + channel.size() + " bytes where "
+                        + offset + " were expected; it was changed outside the mirror");
             }
             try {
-                copy(in, channel, offset, max, written, progress);
+                copy(file, in, channel, offset, max, written, progress);
             } finally {
                 if (written.get() > 0) {
-                    updateSize(path, offset + written.get());
+                    long size = offset + written.get();
+                    try {
+                        size = Math.max(offset, channel.size()); // the disk's word, should a write have half-failed
+                    } catch (IOException closed) {
+                        // cancelled: the count of written bytes is what we have
+                    }
+                    updateSize(path, size);
                 }
             }
         }
@@ -597,6 +649,20 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Thrown when the local copy is not what the index says: someone changed it outside the mirror. */
+    static final class LocalCopyChangedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalCopyChangedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Whether the current file of {@code path} is on disk (someone may have deleted it by hand). */
+    boolean currentExists(LogPath path) {
+        return Files.isRegularFile(currentFile(path), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Whether the staged file and the current file hold the same bytes. */
@@ -633,7 +699,7 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path staged = stagingFile(path);
         Path target = currentFile(path);
-        Files.setLastModifiedTime(staged, FileTime.from(modified));
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified)));
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
@@ -642,17 +708,20 @@ public final class FsLogStore implements LogStore {
         move(staged, target);
         long size = Files.size(target);
         LogEntry entry;
+        Optional<LogEntry> before;
         lock.writeLock().lock();
         try {
+            before = index.find(path); // present when the local copy had been deleted by hand
             index.put(path, category, size, localPrecision(modified), false);
             entry = index.find(path).orElseThrow();
         } finally {
             lock.writeLock().unlock();
         }
-        journal.category(path.toString(), category.name());
-        if (links) {
-            createLink(path, category);
+        journalCategory(path, category);
+        if (before.isPresent() && before.get().goneRemotely()) {
+            journalGone(path, false);
         }
+        relink(path, before.map(LogEntry::category), category);
         return entry;
     }
 
@@ -669,22 +738,29 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.readLock().unlock();
         }
-        Files.setLastModifiedTime(staged, FileTime.from(modified)); // fails first when nothing is staged
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))); // fails first when nothing is staged
         Path kept = generationFile(path, number);
         createParents(kept);
         Files.deleteIfExists(kept);
         try {
             Files.createLink(kept, target);
         } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            try {
+                Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException copyFailed) {
+                Files.deleteIfExists(kept); // never leave a partial generation behind
+                throw copyFailed;
+            }
         }
+        // The kept file as it is on disk (the index may lag if it was changed by hand).
+        BasicFileAttributes keptAttrs = Files.readAttributes(kept, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         move(staged, target);
         long size = Files.size(target);
         LogEntry current;
         LogEntry generation;
         lock.writeLock().lock();
         try {
-            index.addGeneration(path, number, previous.size(), previous.modified());
+            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant());
             index.put(path, category, size, localPrecision(modified), false);
             current = index.find(path).orElseThrow();
             List<LogEntry> all = index.generations(path);
@@ -699,7 +775,7 @@ public final class FsLogStore implements LogStore {
     /** Sets the current file's modification time (after a completed update). */
     LogEntry setModified(LogPath path, Instant modified) throws IOException {
         checkWritable();
-        Files.setLastModifiedTime(currentFile(path), FileTime.from(modified));
+        Files.setLastModifiedTime(currentFile(path), FileTime.from(localPrecision(modified)));
         lock.writeLock().lock();
         try {
             LogEntry entry = index.find(path).orElseThrow();
@@ -722,7 +798,7 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.writeLock().unlock();
         }
-        journal.gone(path.toString(), gone);
+        journalGone(path, gone);
         return result;
     }
 
@@ -742,6 +818,43 @@ public final class FsLogStore implements LogStore {
         }
         afterCategory(path, before, category);
         return result;
+    }
+
+    /** Writes buffered state records to disk; the syncer calls it at the end of each sync. */
+    void flushState() {
+        if (readOnly || closed) {
+            return;
+        }
+        if (!journalBroken) {
+            try {
+                journal.flush();
+                return;
+            } catch (IOException e) {
+                journalFailed(e);
+            }
+        }
+        // Records may be lost or cut: replace the journal with a snapshot of the index.
+        Map<String, String> categories = new HashMap<>();
+        Set<String> gone = new HashSet<>();
+        lock.readLock().lock();
+        try {
+            index.forEach((text, id) -> {
+                LogEntry entry = index.entry(id);
+                categories.put(text, entry.category().name());
+                if (entry.goneRemotely()) {
+                    gone.add(text);
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+        try {
+            journal.writeSnapshot(categories, gone);
+            journalBroken = false;
+            LOG.info("rewrote the state journal of {}", data);
+        } catch (IOException e) {
+            LOG.debug("cannot rewrite the state journal of {} yet", data, e);
+        }
     }
 
     /** Paths of current files not gone remotely for which {@code keep} is false. */
@@ -770,14 +883,53 @@ public final class FsLogStore implements LogStore {
         return readHead(currentFile(path), length);
     }
 
-    private void afterCategory(LogPath path, Category before, Category after) throws IOException {
+    private void afterCategory(LogPath path, Category before, Category after) {
         if (before.equals(after)) {
             return;
         }
-        journal.category(path.toString(), after.name());
-        if (links) {
-            Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.name())));
+        journalCategory(path, after);
+        relink(path, Optional.of(before), after);
+    }
+
+    // The journal and the links are derived state that the store repairs when it opens: failing to update them
+    // must not report a file as failed whose bytes are safely in place.
+
+    private void journalCategory(LogPath path, Category category) {
+        try {
+            journal.category(path.toString(), category.name());
+        } catch (IOException e) {
+            journalFailed(e);
+        }
+    }
+
+    private void journalGone(LogPath path, boolean gone) {
+        try {
+            journal.gone(path.toString(), gone);
+        } catch (IOException e) {
+            journalFailed(e);
+        }
+    }
+
+    private void journalFailed(IOException e) {
+        if (!journalBroken) {
+            journalBroken = true;
+            LOG.warn("cannot write the state journal of {} ({}); it is rewritten whole after the next sync, and "
+                    + "categories and gone marks are derived again should the service restart before", data, e.toString());
+        }
+    }
+
+    private void relink(LogPath path, Optional<Category> before, Category after) {
+        if (!links) {
+            return;
+        }
+        try {
+            if (before.isPresent() && !before.get().equals(after)) {
+                Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().name())));
+            }
             createLink(path, after);
+        } catch (IOException e) {
+            LOG.warn("cannot update the categorized link of {} ({}); it is repaired when the store opens next",
+                    path, e.toString());
         }
     }
 
@@ -805,19 +957,53 @@ public final class FsLogStore implements LogStore {
 
     private void createParents(Path file) throws IOException {
         Path parent = file.getParent();
-        Files.createDirectories(parent);
-        checkParentInside(file);
+        if (!stillVerified(parent)) {
+            Files.createDirectories(parent);
+            verify(parent, file);
+        }
     }
 
     /** Refuses to write through a symlinked folder: the parent's real path must be the path itself. */
     private void checkParentInside(Path file) throws IOException {
         Path parent = file.getParent();
+        if (!stillVerified(parent)) {
+            verify(parent, file);
+        }
+    }
+
+    private void verify(Path parent, Path file) throws IOException {
         Path expected = realData.resolve(data.relativize(parent));
         Path real = parent.toRealPath();
         if (!real.equals(expected)) {
             throw new IOException("refusing to write " + file + ": folder " + parent + " resolves to " + real
                     + " through a symlink; the mirror never creates one, remove it");
         }
+        Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        if (key != null) {
+            verifiedFolders.put(parent, key);
+        }
+    }
+
+    /**
+     * Whether {@code folder} was verified and is still the same folder: one stat instead of resolving every
+     * ancestor. A symlink planted anywhere above it makes the stat land on another inode (or on the link itself),
+     * so the full check runs again.
+     */
+    private boolean stillVerified(Path folder) {
+        Object key = verifiedFolders.get(folder);
+        if (key == null) {
+            return false;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory() && key.equals(attrs.fileKey())) {
+                return true;
+            }
+        } catch (IOException e) {
+            // gone: check again below
+        }
+        verifiedFolders.remove(folder);
+        return false;
     }
 
     private void checkWritable() {
@@ -838,8 +1024,18 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static void copy(InputStream in, FileChannel channel, long position, long max, AtomicLong written,
-                             LongConsumer progress) throws IOException {
+    /** Writing to the local disk failed (disk full, read-only, I/O error), as opposed to reading the remote. */
+    static final class LocalWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalWriteException(Path file, IOException cause) {
+            super("cannot write " + file + " (" + cause.getMessage() + "); free space on the data folder's disk or "
+                    + "check that it is writable", cause);
+        }
+    }
+
+    private static void copy(Path file, InputStream in, FileChannel channel, long position, long max,
+                             AtomicLong written, LongConsumer progress) throws IOException {
         byte[] buffer = new byte[BLOCK];
         long remaining = max;
         long at = position;
@@ -853,7 +1049,14 @@ public final class FsLogStore implements LogStore {
             }
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
-                int w = channel.write(chunk, at);
+                int w;
+                try {
+                    w = channel.write(chunk, at);
+                } catch (java.nio.channels.ClosedChannelException cancelled) {
+                    throw cancelled;
+                } catch (IOException e) {
+                    throw new LocalWriteException(file, e);
+                }
                 at += w;
                 written.addAndGet(w);
             }

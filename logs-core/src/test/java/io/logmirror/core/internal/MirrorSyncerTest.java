@@ -302,11 +302,190 @@ class MirrorSyncerTest {
         assertThat(source.opens.get()).isZero();
     }
 
+    @Test
+    void discardsAPartialDownloadWhoseBytesNoLongerMatchTheRemote() throws Exception {
+        remote("big.log", "a".repeat(200_000), 1000);
+        source.failAfter = 70_000;
+        sync();
+        source.failAfter = -1;
+        remote("big.log", "b".repeat(200_000), 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(local("big.log")).isEqualTo("b".repeat(200_000));
+        assertThat(store.find(LogPath.of("big.log")).orElseThrow().modified()).isEqualTo(Instant.ofEpochSecond(2000, 123_456_789));
+    }
+
+    @Test
+    void reportsAFileThatCannotBeReadAndSyncsTheOthers() throws Exception {
+        remote("bad.log", "x", 1000);
+        remote("good-1.log", "y", 1000);
+        remote("good-2.log", "z", 1000);
+        source.failOpenOf = "bad.log";
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(2);
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("bad.log");
+            assertThat(f.reason()).contains("permission denied").contains("next sync retries it");
+        });
+        source.failOpenOf = "";
+        assertThat(sync().filesAdded()).isEqualTo(1);
+    }
+
+    @Test
+    void publishesTheBytesThatArrivedWhenAnAppendFailsPartWay() throws Exception {
+        remote("a.log", "start\n", 1000);
+        sync();
+        appendRemote("a.log", "m".repeat(200_000), 2000);
+        source.failAfter = 70_000;
+
+        sync();
+
+        LogEntry partial = store.find(LogPath.of("a.log")).orElseThrow();
+        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class, e -> {
+            assertThat(e.previousSize()).isEqualTo(6);
+            assertThat(e.entry().size()).isEqualTo(partial.size());
+        });
+    }
+
+    @Test
+    void categorizesAFileAgainWhenItGrowsPastTheHeadItWasFirstSortedBy() throws Exception {
+        remote("worker.log", "", 1000);
+        sync();
+        assertThat(store.find(LogPath.of("worker.log")).orElseThrow().category()).isEqualTo(Category.UNCATEGORIZED);
+        appendRemote("worker.log", "vLLM engine started\n", 2000);
+
+        sync();
+
+        assertThat(store.find(LogPath.of("worker.log")).orElseThrow().category()).isEqualTo(Category.VLLM);
+        assertThat(Files.readString(data.resolve("categorized/vllm/worker.log"))).isEqualTo("vLLM engine started\n");
+        assertThat(Files.exists(data.resolve("categorized/uncategorized/worker.log"))).isFalse();
+    }
+
+    @Test
+    void transfersManyFilesInParallelAndReportsProgressToTheEnd() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            remote("job-" + (i % 5) + "/f-" + i + ".log", "content " + i + "\n".repeat(i), 1000 + i);
+        }
+        List<io.logmirror.core.SyncProgress> progress = Collections.synchronizedList(new ArrayList<>());
+
+        SyncReport report = syncer.sync(progress::add);
+
+        assertThat(report.filesAdded()).isEqualTo(60);
+        assertThat(store.fileCount()).isEqualTo(60);
+        io.logmirror.core.SyncProgress last = progress.stream()
+                .max(java.util.Comparator.comparingInt(io.logmirror.core.SyncProgress::filesDone)).orElseThrow();
+        assertThat(last.filesDone()).isEqualTo(60);
+        assertThat(last.filesTotal()).isEqualTo(60);
+        assertThat(last.bytesDone()).isEqualTo(report.bytesFetched());
+        for (int i = 0; i < 60; i++) {
+            assertThat(local("job-" + (i % 5) + "/f-" + i + ".log")).isEqualTo("content " + i + "\n".repeat(i));
+        }
+    }
+
+    @Test
+    void replacesAFileAgainAndAgainKeepingEveryGeneration() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+        remote("a.log", "2\n", 2000);
+        sync();
+        remote("a.log", "3\n", 3000);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesReplaced()).isEqualTo(1);
+        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
+            assertThat(e.previous().generation()).isEqualTo(2);
+            assertThat(e.previous().size()).isEqualTo(2);
+            assertThat(e.entry().isCurrent()).isTrue();
+        });
+        assertThat(store.generations(LogPath.of("a.log"))).extracting(LogEntry::size).containsExactly(4L, 2L);
+    }
+
+    @Test
+    void neverMarksAnExcludedFileAsGone() throws Exception {
+        remote("a.tmp", "x", 1000);
+        sync();
+        syncer.close();
+        store.close();
+        open(List.of("*.tmp"), 8);
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGone()).isZero();
+        assertThat(store.find(LogPath.of("a.tmp")).orElseThrow().goneRemotely()).isFalse();
+    }
+
+    @Test
+    void fetchesAgainALocalCopyDeletedByHand() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+        Files.delete(data.resolve("logs/a.log"));
+        appendRemote("a.log", "two\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(local("a.log")).isEqualTo("one\ntwo\n");
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().size()).isEqualTo(8);
+    }
+
+    @Test
+    void fetchesWholeALocalCopyChangedByHandAndKeepsTheChangedOneAsAGeneration() throws Exception {
+        remote("a.log", "one\n", 1000);
+        sync();
+        Files.writeString(data.resolve("logs/a.log"), "local edit\n", StandardOpenOption.APPEND);
+        appendRemote("a.log", "two\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(local("a.log")).isEqualTo("one\ntwo\n");
+        assertThat(store.generations(LogPath.of("a.log"))).singleElement()
+                .satisfies(g -> assertThat(g.size()).isEqualTo("one\nlocal edit\n".length()));
+    }
+
+    @Test
+    void doesNotMarkFilesGoneThatTheRemoteReportedButCouldNotRead() throws Exception {
+        remote("locked/a.log", "x", 1000);
+        remote("other.log", "y", 1000);
+        sync();
+        source.unreadableFolder = "locked";
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGone()).isZero();
+        assertThat(report.skipped()).extracting(s -> s.name()).containsExactly("locked");
+        assertThat(store.find(LogPath.of("locked/a.log")).orElseThrow().goneRemotely()).isFalse();
+    }
+
+    @Test
+    void mirrorsAPathListedTwiceOnceAndReportsTheDuplicate() throws Exception {
+        remote("a.log", "x\n", 1000);
+        source.listTwice = true;
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(source.opens.get()).isEqualTo(1);
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("a.log");
+            assertThat(s.reason()).contains("listed twice");
+        });
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
         final AtomicInteger opens = new AtomicInteger();
         volatile long failAfter = -1;
+        volatile String failOpenOf = "";
+        volatile String unreadableFolder = "";
+        volatile boolean listTwice;
 
         CountingSource(RemoteSource delegate) {
             this.delegate = delegate;
@@ -318,12 +497,28 @@ class MirrorSyncerTest {
 
         @Override
         public RemoteListing list() throws IOException {
-            return delegate.list();
+            RemoteListing listing = delegate.list();
+            if (listTwice) {
+                List<RemoteFile> twice = new ArrayList<>(listing.files());
+                twice.addAll(listing.files());
+                listing = new RemoteListing(twice, listing.skipped());
+            }
+            String folder = unreadableFolder;
+            if (folder.isEmpty()) {
+                return listing;
+            }
+            List<io.logmirror.core.SkippedEntry> skipped = new ArrayList<>(listing.skipped());
+            skipped.add(new io.logmirror.core.SkippedEntry(folder, "cannot be read (simulated)"));
+            return new RemoteListing(listing.files().stream()
+                    .filter(f -> !f.path().toString().startsWith(folder + "/")).toList(), skipped);
         }
 
         @Override
         public InputStream open(RemoteFile file, long offset, long length) throws IOException {
             opens.incrementAndGet();
+            if (file.path().toString().equals(failOpenOf)) {
+                throw new IOException("permission denied (simulated)");
+            }
             InputStream in = delegate.open(file, offset, length);
             long limit = failAfter;
             if (limit < 0) {

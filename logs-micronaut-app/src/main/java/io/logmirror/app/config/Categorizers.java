@@ -1,11 +1,13 @@
 package io.logmirror.app.config;
 
+import io.logmirror.categorizer.RuleCategorizer;
 import io.logmirror.core.Categorizer;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** Loads the categorizer the settings ask for: the built-in rules, or {@code CATEGORY_RULES}. */
-final class Categorizers {
+/** Loads the categorizer the settings ask for: the built-in rules (the original's table), or {@code CATEGORY_RULES}. */
+public final class Categorizers {
 
     private Categorizers() {
     }
@@ -15,11 +17,16 @@ final class Categorizers {
      *
      * @throws InvalidSettingsException naming {@code CATEGORY_RULES} when its file cannot be used
      */
-    static Categorizer load(AppSettings settings) {
-        // PENDING categorizer merge: RuleCategorizer.defaults() / fromYaml(path)
-        if (settings.categoryRules().isPresent()) {
-            throw new InvalidSettingsException(List.of("CATEGORY_RULES is not supported yet"));
+    public static Categorizer load(AppSettings settings) {
+        if (settings.categoryRules().isEmpty()) {
+            return RuleCategorizer.defaults();
         }
-        return Categorizer.uncategorized();
+        Path file = settings.categoryRules().get();
+        try {
+            return RuleCategorizer.fromYaml(file);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(List.of("CATEGORY_RULES='" + file + "' is not allowed: " + e.getMessage()
+                    + " (see docs/configuration.md for the rule file format)"));
+        }
     }
 }

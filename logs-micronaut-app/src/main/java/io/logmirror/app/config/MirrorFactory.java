@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Maps {@link AppSettings} onto the core's configuration and opens the engine. Nothing else in the app knows
@@ -37,8 +38,12 @@ public class MirrorFactory {
 
     @Singleton
     AppSettings settings(VariableSource variables) {
-        AppSettings settings = AppSettings.from(variables.variables());
-        applyLogLevel(settings.logLevel());
+        Map<String, String> values = variables.variables();
+        AppSettings settings = AppSettings.from(values);
+        if (values.containsKey("LOG_LEVEL")) {
+            // Unset, logback.xml's level (INFO, the documented default) stays; tests keep logback-test.xml's.
+            applyLogLevel(settings.logLevel());
+        }
         return settings;
     }
 

@@ -3,6 +3,7 @@ package io.logmirror.app.http;
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.config.VariableSource;
 import io.logmirror.core.LogMirror;
+import io.micronaut.context.ApplicationContext;
 import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -63,7 +64,12 @@ class PathTraversalTest {
     EmbeddedServer server;
 
     @Inject
-    LogMirror mirror;
+    ApplicationContext context;
+
+    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
+    private LogMirror mirror() {
+        return context.getBean(LogMirror.class);
+    }
 
     @MockBean(VariableSource.class)
     VariableSource variables() {
@@ -77,7 +83,7 @@ class PathTraversalTest {
 
     @BeforeEach
     void syncedAndPlanted() throws Exception {
-        mirror.syncNow();
+        mirror().syncNow();
         Path late = DATA.resolve("logs").resolve("late.log");
         if (!Files.exists(late, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // Planted while the service runs, after the index was built.
