@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
  * the machine's.
  *
  * <p>When sshd is missing the test is skipped, except with {@code CI=true}, where it fails. Running as root needs
- * {@code /run/sshd} (created here when missing); running as another user works as long as the account is not locked
- * ({@code usermod -p '*' USER} unlocks it without giving it a password).
+ * {@code /run/sshd} (created here when missing) and a root account that is not locked ({@code usermod -p '*' root}
+ * unlocks it without giving it a password; {@code PermitRootLogin prohibit-password} allows the key). Running as
+ * another user needs nothing more: that sshd only logs in its own user, on a high port.
  */
 public final class OpenSshServer implements Closeable {
 
