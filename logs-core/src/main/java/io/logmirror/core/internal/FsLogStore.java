@@ -244,7 +244,7 @@ public final class FsLogStore implements LogStore {
                             relative(numberDir, file).ifPresent(path -> found
                                     .computeIfAbsent(path.toString(), k -> new TreeMap<>())
                                     .put(number, new LogIndex.Generation(number, attrs.size(),
-                                            attrs.lastModifiedTime().toInstant())));
+                                            attrs.lastModifiedTime().toInstant(), Optional.empty())));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -760,7 +760,8 @@ public final class FsLogStore implements LogStore {
         LogEntry generation;
         lock.writeLock().lock();
         try {
-            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant());
+            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant(),
+                    previous.category());
             index.put(path, category, size, localPrecision(modified), false);
             current = index.find(path).orElseThrow();
             List<LogEntry> all = index.generations(path);

@@ -478,6 +478,23 @@ class MirrorSyncerTest {
         });
     }
 
+    @Test
+    void aReplacedFileCanChangeCategoryAndItsPreviousGenerationKeepsTheOldOne() throws Exception {
+        remote("worker.log", "abcdefgh\n", 1000);
+        sync();
+        remote("worker.log", "vLLM up\n", 2000);
+
+        sync();
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
+            assertThat(e.entry().category()).isEqualTo(Category.VLLM);
+            assertThat(e.previous().category()).isEqualTo(Category.UNCATEGORIZED);
+        });
+        assertThat(Files.readString(data.resolve("categorized/vllm/worker.log"))).isEqualTo("vLLM up\n");
+        assertThat(Files.exists(data.resolve("categorized/uncategorized/worker.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
