@@ -981,6 +981,9 @@ public final class FsLogStore implements LogStore {
         }
         Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         if (key != null) {
+            if (verifiedFolders.size() >= 100_000) {
+                verifiedFolders.clear(); // a bound on the memory; folders are simply checked fully again
+            }
             verifiedFolders.put(parent, key);
         }
     }
