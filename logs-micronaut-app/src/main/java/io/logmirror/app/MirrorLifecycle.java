@@ -3,6 +3,7 @@ package io.logmirror.app;
 import io.logmirror.app.config.AppSettings;
 import io.logmirror.app.config.Mode;
 import io.logmirror.core.LogMirror;
+import io.micronaut.runtime.server.event.ServerShutdownEvent;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -41,5 +42,10 @@ public class MirrorLifecycle {
         if (settings.mode() != Mode.OFFLINE) {
             mirror.start();
         }
+    }
+
+    @EventListener
+    void onShutdown(ServerShutdownEvent event) {
+        LOG.info("Stopping: the mirror in {} closes after the server (a running sync is cancelled cleanly)", settings.dataDir());
     }
 }

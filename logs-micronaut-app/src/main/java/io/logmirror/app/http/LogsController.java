@@ -161,6 +161,8 @@ public class LogsController {
         InputStream in = store.open(entry, offset, length);
         response.header(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.header("X-Log-Size", Long.toString(entry.size()));
+        // A log grows: caches must revalidate instead of serving a stale tail.
+        response.header(HttpHeaders.CACHE_CONTROL, "no-cache");
         return response.body(new StreamedFile(in, MediaType.of(TEXT_UTF8), entry.modified().toEpochMilli(), length));
     }
 

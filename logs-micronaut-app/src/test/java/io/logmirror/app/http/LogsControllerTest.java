@@ -155,6 +155,9 @@ class LogsControllerTest {
         assertThat(response.getHeaders().get(HttpHeaders.CONTENT_TYPE)).isEqualTo("text/plain; charset=utf-8");
         assertThat(TestHttp.body(response)).isEqualTo("line 1\nline 2\nline 3\n");
         assertThat(response.getHeaders().get(HttpHeaders.ACCEPT_RANGES)).isEqualTo("bytes");
+        assertThat(response.getHeaders().getAll(HttpHeaders.CACHE_CONTROL)).containsExactly("no-cache");
+        assertThat(response.getHeaders().contentLength()).hasValue(21);
+        assertThat(response.getHeaders().get(HttpHeaders.LAST_MODIFIED)).isEqualTo("Sat, 1 Mar 2025 10:00:00 GMT");
     }
 
     @Test
