@@ -641,6 +641,20 @@ public final class FsLogStore implements LogStore {
         }
     }
 
+    /**
+     * Cuts the current file back to {@code size} bytes (its previous, whole version) after an append turned out to
+     * mix two versions of the remote file; its modification time, never updated for that append, stays.
+     */
+    void truncateCurrent(LogPath path, long size) throws IOException {
+        checkWritable();
+        Path file = currentFile(path);
+        checkParentInside(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            channel.truncate(size);
+        }
+        updateSize(path, size);
+    }
+
     private void updateSize(LogPath path, long size) {
         lock.writeLock().lock();
         try {
