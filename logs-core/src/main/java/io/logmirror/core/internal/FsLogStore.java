@@ -679,6 +679,43 @@ public final class FsLogStore implements LogStore {
         return Files.isRegularFile(currentFile(path), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * What stands in the mirror where {@code path} must go, said so that a user can act: a file kept (usually gone
+     * remotely) where the remote now has a folder, or a kept folder where the remote now has a file. Empty when the
+     * way is free. Costs one {@code stat} per folder of the path; asked only for files new to the mirror.
+     */
+    Optional<String> obstacle(LogPath path) {
+        Path at = logs;
+        List<String> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            at = at.resolve(segments.get(i));
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return Optional.empty(); // nothing there yet
+            }
+            String here = String.join("/", segments.subList(0, i + 1));
+            boolean last = i == segments.size() - 1;
+            if (!last && attrs.isRegularFile()) {
+                boolean gone = find(LogPath.of(here)).map(LogEntry::goneRemotely).orElse(false);
+                return Optional.of("the mirror keeps '" + here + "' as a file" + (gone ? " (gone remotely)" : "")
+                        + " where the remote now has a folder of that name; move " + at + " out of the data folder "
+                        + "(or delete it) and the next sync mirrors the folder's files");
+            }
+            if (last && attrs.isDirectory()) {
+                return Optional.of("the mirror keeps a folder '" + here + "' (its files are gone remotely) where the "
+                        + "remote now has a file of that name; move " + at + " out of the data folder (or delete it) "
+                        + "and the next sync mirrors the file");
+            }
+            if (!attrs.isRegularFile() && !attrs.isDirectory()) {
+                return Optional.of(at + " is in the way and is not something the mirror creates (a symlink or a "
+                        + "special file); remove it and the next sync mirrors '" + path + "'");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether the staged file and the current file hold the same bytes. */
     boolean stagingEqualsCurrent(LogPath path) throws IOException {
         try (FileChannel a = FileChannel.open(stagingFile(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -717,7 +754,8 @@ public final class FsLogStore implements LogStore {
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
-                    "a file is already there though the index does not know it; restart to rebuild the index");
+                    "something the mirror did not put there is in the way; move it out of the data folder (or delete "
+                    + "it) and the next sync mirrors the file");
         }
         move(staged, target);
         long size = Files.size(target);

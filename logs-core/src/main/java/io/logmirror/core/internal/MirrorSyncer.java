@@ -319,7 +319,11 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         try {
             Outcome outcome;
             if (work.local().isEmpty() || !store.currentExists(path)) {
-                // A local copy deleted by hand is fetched again as a new file.
+                // New, or a local copy deleted by hand: fetched as a new file, once nothing kept stands in its way.
+                Optional<String> obstacle = store.obstacle(path);
+                if (obstacle.isPresent()) {
+                    throw new IOException(obstacle.get());
+                }
                 outcome = fetchWhole(work.file(), Optional.empty(), run);
             } else if (work.file().size() > work.local().get().size()) {
                 outcome = grow(work.file(), work.local().get(), run);

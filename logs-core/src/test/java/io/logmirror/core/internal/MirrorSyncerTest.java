@@ -495,6 +495,47 @@ class MirrorSyncerTest {
                 .isFalse();
     }
 
+    @Test
+    void reportsAKeptFileStandingWhereTheRemoteNowHasAFolderAndSaysWhatToDo() throws Exception {
+        remote("job-1", "old file\n", 1000);
+        sync();
+        Files.delete(remoteDir.resolve("job-1"));
+        remote("job-1/slurm-1.out", "new\n", 2000);
+        sync();
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("job-1/slurm-1.out");
+            assertThat(f.reason()).contains("keeps 'job-1' as a file (gone remotely)").contains("move ")
+                    .doesNotContain("restart");
+        });
+        assertThat(source.opens.get()).as("nothing is fetched while the way is blocked").isZero();
+        assertThat(local("job-1")).isEqualTo("old file\n");
+
+        Files.move(data.resolve("logs/job-1"), temp.resolve("moved-aside"));
+        assertThat(sync().filesAdded()).isEqualTo(1);
+        assertThat(local("job-1/slurm-1.out")).isEqualTo("new\n");
+    }
+
+    @Test
+    void reportsAKeptFolderStandingWhereTheRemoteNowHasAFile() throws Exception {
+        remote("job-1/slurm-1.out", "old\n", 1000);
+        sync();
+        Files.delete(remoteDir.resolve("job-1/slurm-1.out"));
+        Files.delete(remoteDir.resolve("job-1"));
+        remote("job-1", "new file\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("job-1");
+            assertThat(f.reason()).contains("keeps a folder 'job-1'").doesNotContain("restart")
+                    .doesNotContain(".logmirror");
+        });
+        assertThat(local("job-1/slurm-1.out")).isEqualTo("old\n");
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
