@@ -119,7 +119,14 @@ public final class FsLogStore implements LogStore {
                 throw new IOException("cannot create the data folder " + this.data + " (" + e + "); check that it is "
                         + "writable by this user and the disk is not full", e);
             }
-            lockChannel = FileChannel.open(internal.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lockChannel = FileChannel.open(internal.resolve("lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new IOException("cannot open the data folder " + this.data + " for writing (" + e + "); check "
+                        + "that its disk is writable and not full, or open it with LogStore.openReadOnly to serve "
+                        + "what it holds", e);
+            }
             FileLock acquired;
             try {
                 acquired = lockChannel.tryLock();
