@@ -353,7 +353,7 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
 
     private static SkippedEntry failure(LogPath path, String what, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e instanceof FsLogStore.LocalWriteException ? e.getMessage()
+                : e instanceof FsLogStore.LocalWriteException || e.getClass() == IOException.class ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return SkippedEntry.ofRawName(path.toString(), what + " (" + message + "); what is on disk is kept and the "
                 + "next sync retries it");
