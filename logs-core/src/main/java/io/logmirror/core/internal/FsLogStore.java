@@ -1185,4 +1185,9 @@ public final class FsLogStore implements LogStore {
             LOG.warn("cannot release the lock of {} ({})", data, e.toString());
         }
     }
+
+    @Override
+    public String toString() {
+        return "LogStore[" + data + (readOnly ? ", read-only" : "") + "]";
+    }
 }
