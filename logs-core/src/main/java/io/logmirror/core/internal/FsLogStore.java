@@ -998,16 +998,20 @@ public final class FsLogStore implements LogStore {
         Path target = linkTarget(link, path);
         createParents(link);
         try {
+            Files.createSymbolicLink(link, target); // the usual case: a new file, no link yet
+            return;
+        } catch (FileAlreadyExistsException e) {
+            // there is one: keep it if right, else replace it below
+        }
+        try {
             if (Files.readSymbolicLink(link).equals(target)) {
                 return;
             }
-            Files.delete(link);
-        } catch (NoSuchFileException e) {
-            // not there yet
         } catch (java.nio.file.NotLinkException e) {
             LOG.warn("{} is in the way of a categorized link and is not a symlink; remove it", link);
             return;
         }
+        Files.delete(link);
         Files.createSymbolicLink(link, target);
     }
 
