@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * with another mtime) is fetched whole into staging and, when its bytes differ, replaces the local file after
  * the old one is kept as a generation; new files arrive through staging and an atomic rename; files missing
  * from the listing are kept and marked gone. Transfers run on {@code parallelism} threads; one file's failure
- * is reported and the others go on.
+ * is reported and the others go on. Each transfer also asks for one byte past the listed end: receiving it (the
+ * file changed while it was read), or a read that ended early, triggers one small second read that checks the
+ * bytes before the old end (or the head) again, so a file rewritten mid-transfer never stays a mix of two versions.
  */
 public final class MirrorSyncer implements Syncer, AutoCloseable {
 
