@@ -49,14 +49,20 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws IOException {
-        for (LogMirror mirror : mirrors) {
-            mirror.close();
-        }
-        if (remote != null) {
-            remote.destroy();
-        }
-        if (disk != null) {
-            disk.close();
+        try {
+            for (LogMirror mirror : mirrors) {
+                mirror.close();
+            }
+        } finally {
+            try {
+                if (remote != null) {
+                    remote.destroy();
+                }
+            } finally {
+                if (disk != null) {
+                    disk.close();
+                }
+            }
         }
     }
 
