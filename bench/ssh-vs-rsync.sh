@@ -4,9 +4,10 @@
 # Results and method: docs/benchmarks-ssh.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q -pl logs-sync-ssh -am test-compile -DskipTests
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-./mvnw -o -q -pl logs-sync-ssh dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+# In the reactor (-am) sibling modules resolve to their target/classes; every module writes the file, logs-sync-ssh last.
+./mvnw -o -q -pl logs-sync-ssh -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="logs-sync-ssh/target/test-classes:logs-sync-ssh/target/classes:$(cat "$cp_file")"
 exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" -cp "$classpath" io.logmirror.sync.ssh.bench.SshMirrorBenchmark

@@ -1,17 +1,25 @@
 package io.logmirror.testkit;
 
 import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
+import io.logmirror.core.RemoteFile;
+import io.logmirror.core.RemoteListing;
+import io.logmirror.core.RemoteSource;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -131,6 +139,144 @@ class HostileListingTest {
         assertThat(remote.openCount("tab\there.log")).isZero();
         assertThat(mirror.status().lastReport().orElseThrow().skipped()).hasSize(2);
         assertThat(Arrays.asList(cluster.dataDirectory().resolve("logs").toFile().list())).containsExactly("ok.log");
+    }
+
+    @Test
+    void aValidPathTooLongForTheLocalDiskFailsAloneWithAClearReasonEverySync() throws Exception {
+        FakeRemote remote = cluster.remote();
+        String deep = ("d".repeat(199) + "/").repeat(20) + "x".repeat(86) + ".log";
+        assertThat(LogPath.parse(deep)).as("a valid log path, close to the 4096-byte limit").isPresent();
+        remote.write("ok.log", "ok\n").write(deep, "deep\n");
+        LogMirror mirror = cluster.openMirror();
+
+        for (int i = 0; i < 2; i++) {
+            SyncReport report = mirror.syncNow();
+            if (report.failures().isEmpty()) {
+                assertThat(logs(deep)).hasContent("deep\n");
+            } else {
+                assertThat(report.failures()).singleElement().satisfies(failure -> {
+                    // Reports cut a name after 200 characters and add "...".
+                    assertThat(deep).startsWith(failure.name().substring(0, 200));
+                    assertThat(failure.reason()).containsIgnoringCase("too long");
+                });
+            }
+        }
+        assertThat(logs("ok.log")).hasContent("ok\n");
+        assertThat(mirror.status().failedSyncs()).isZero();
+        mirror.close();
+
+        try (LogMirror reopened = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(reopened.store().find(LogPath.of("ok.log"))).as("a restart is not disturbed").isPresent();
+            assertThat(reopened.syncNow().failures()).extracting(SkippedEntry::name).doesNotContain("ok.log");
+        }
+    }
+
+    @Test
+    void namesThatLookLikeTheMirrorsOwnFoldersStayUnderLogsAndTouchNothingElse() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write(".logmirror/state", "C\tslurm\t../../escape\n")
+                .write(".logmirror/lock", "not a lock\n")
+                .write("categorized/slurm/x.out", "fake link\n")
+                .write("generations/1/a.log", "fake generation\n")
+                .write("a.log", "real\n");
+        LogMirror mirror = cluster.openMirror();
+
+        SyncReport report = mirror.syncNow();
+        mirror.close();
+
+        assertThat(report.failures()).isEmpty();
+        Path data = cluster.dataDirectory();
+        assertThat(data.resolve("logs/.logmirror/state")).hasContent("C\tslurm\t../../escape\n");
+        assertThat(data.resolve("logs/categorized/slurm/x.out")).hasContent("fake link\n");
+        assertThat(data.resolve("logs/generations/1/a.log")).hasContent("fake generation\n");
+        assertThat(Files.readString(data.resolve(".logmirror/state"))).doesNotContain("escape");
+        try (LogMirror reopened = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(reopened.store().generations(LogPath.of("a.log"))).as("no fake generation").isEmpty();
+            assertThat(reopened.store().fileCount()).isEqualTo(5);
+            assertThat(reopened.syncNow().changedAnything()).isFalse();
+        }
+    }
+
+    @Test
+    void binaryContentWithEveryByteValueIsMirroredAndGrownExactly() throws Exception {
+        FakeRemote remote = cluster.remote();
+        byte[] every = new byte[256 * 40];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (byte) i;
+        }
+        remote.write("core.bin", every).write("crlf.log", "a\r\nb\r\n\u0000\r\n");
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        remote.append("core.bin", every).append("crlf.log", "\r");
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.filesGrown()).isEqualTo(2);
+        assertThat(Files.readAllBytes(logs("core.bin"))).isEqualTo(remote.content("core.bin"));
+        assertThat(Files.readAllBytes(logs("crlf.log"))).isEqualTo(remote.content("crlf.log"));
+    }
+
+    @Test
+    void aListingThatOverstatesASizeFailsThatFileClearlyAndNothingHalfWrittenAppears() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("liar.log", "five\n").write("honest.log", "ok\n");
+        RemoteSource overstating = new RemoteSource() {
+            @Override
+            public RemoteListing list() throws IOException {
+                List<RemoteFile> files = new ArrayList<>();
+                for (RemoteFile file : remote.list().files()) {
+                    files.add(file.path().toString().equals("liar.log")
+                            ? new RemoteFile(file.path(), 1_000, file.modified(), file.sourceName()) : file);
+                }
+                return new RemoteListing(files, List.of());
+            }
+
+            @Override
+            public InputStream open(RemoteFile file, long offset, long length) throws IOException {
+                return remote.open(file, offset, length);
+            }
+
+            @Override
+            public String describe() {
+                return remote.describe();
+            }
+        };
+        LogMirror mirror = cluster.openMirror(config -> LogMirrorConfig.builder(cluster.dataDirectory(), overstating));
+
+        for (int i = 0; i < 2; i++) {
+            SyncReport report = mirror.syncNow();
+            assertThat(report.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.name()).isEqualTo("liar.log");
+                assertThat(failure.reason()).contains("5 of 1000 bytes");
+            });
+        }
+        assertThat(logs("liar.log")).doesNotExist();
+        assertThat(mirror.store().find(LogPath.of("liar.log"))).isEmpty();
+        assertThat(logs("honest.log")).hasContent("ok\n");
+    }
+
+    @Test
+    void aFloodOfSmallFilesIsMirroredWholeAndASecondSyncReadsNothing() throws Exception {
+        FakeRemote remote = cluster.remote();
+        for (int folder = 0; folder < 50; folder++) {
+            for (int file = 0; file < 20; file++) {
+                remote.write("step-" + folder + "/part-" + file + ".log", folder + "/" + file + "\n");
+            }
+        }
+        LogMirror mirror = cluster.openMirror();
+
+        SyncReport first = mirror.syncNow();
+
+        assertThat(first.failures()).isEmpty();
+        assertThat(first.filesAdded()).isEqualTo(1_000);
+        assertThat(mirror.store().fileCount()).isEqualTo(1_000);
+        assertThat(logs("step-49/part-19.log")).hasContent("49/19\n");
+        remote.resetCounters();
+
+        SyncReport second = mirror.syncNow();
+
+        assertThat(remote.openCount()).isZero();
+        assertThat(second.changedAnything()).isFalse();
     }
 
     private Path logs(String path) {

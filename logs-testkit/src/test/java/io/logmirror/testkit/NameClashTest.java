@@ -47,6 +47,7 @@ class NameClashTest {
         assertThat(readable(mirror.store(), "job-1")).as("the old file stays readable").contains("old file\n");
         assertMirroredOrClashReported(mirror.store(), second, "job-1/slurm-1.out", "new file in a folder\n", "job-1");
         assertThat(first.failures()).extracting(SkippedEntry::name).doesNotContain("other.log");
+        assertAdviceToRestartWorks(mirror, second, "job-1/slurm-1.out");
     }
 
     @Test
@@ -65,6 +66,7 @@ class NameClashTest {
                 .contains("old file in a folder\n");
         assertMirroredOrClashReported(mirror.store(), second, "job-1", "new file\n", "job-1");
         assertThat(first.failures()).extracting(SkippedEntry::name).doesNotContain("other.log");
+        assertAdviceToRestartWorks(mirror, second, "job-1");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -84,6 +86,19 @@ class NameClashTest {
                     assertThat(failure.reason()).as("does not blame the mirror's internal folders")
                             .doesNotContain(".logmirror");
                 });
+    }
+
+    /** A reason that tells the user to restart must be right: after a restart the file syncs. */
+    private void assertAdviceToRestartWorks(LogMirror mirror, SyncReport report, String path) throws Exception {
+        Optional<SkippedEntry> failure = report.failures().stream().filter(f -> f.name().equals(path)).findFirst();
+        if (failure.isEmpty() || !failure.get().reason().toLowerCase(java.util.Locale.ROOT).contains("restart")) {
+            return;
+        }
+        mirror.close();
+        try (LogMirror restarted = LogMirror.open(cluster.configBuilder().build())) {
+            assertThat(restarted.syncNow().failures()).as("the reason said '%s', so a restart should fix it",
+                    failure.get().reason()).extracting(SkippedEntry::name).doesNotContain(path);
+        }
     }
 
     /** The contents of {@code path} the store can still serve: its current file, if any, and its kept generations. */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -106,6 +106,16 @@ final class SmallDisk implements AutoCloseable {
         String problem = run("mount", "-o", "remount,size=" + bytes, mountPoint.toString());
         if (problem != null) {
             throw new IllegalStateException("cannot resize the tmpfs on " + mountPoint + " to " + bytes + " bytes: " + problem);
+        }
+        return this;
+    }
+
+    /** Remounts read-only ({@code true}) or writable again, keeping the content, as a failing disk does. */
+    SmallDisk readOnly(boolean readOnly) {
+        String problem = run("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), mountPoint.toString());
+        if (problem != null) {
+            throw new IllegalStateException("cannot remount the tmpfs on " + mountPoint + (readOnly ? " read-only" : " writable")
+                    + ": " + problem);
         }
         return this;
     }

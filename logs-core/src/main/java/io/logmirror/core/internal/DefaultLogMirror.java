@@ -77,6 +77,11 @@ public final class DefaultLogMirror implements LogMirror {
     /** Opens the store under the config's data folder and returns an engine that has not started. */
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
+        if (config.source() instanceof io.logmirror.core.LocalDirectorySource local
+                && config.dataDirectory().startsWith(local.folder())) {
+            throw new IllegalArgumentException("data folder " + config.dataDirectory() + " is inside the mirrored folder "
+                    + local.folder() + ": the mirror would copy itself; put the data folder elsewhere");
+        }
         FsLogStore store = FsLogStore.open(config.dataDirectory(), config.categorizer(), config.categorizedLinks());
         try {
             DefaultLogMirror mirror = new DefaultLogMirror(config, store);
@@ -90,11 +95,7 @@ public final class DefaultLogMirror implements LogMirror {
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return runnable -> new SyncThread(runnable, name);
     }
 
     @Override
@@ -191,8 +192,10 @@ public final class DefaultLogMirror implements LogMirror {
     private void logProgress(long startNanos) {
         SyncProgress p = progress;
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
-        if (p.filesTotal() == 0) {
+        if (p == SyncProgress.NONE) { // the syncer reports its first progress once the listing is compared
             LOG.info("sync of {} running for {} s: listing the remote", config.source().describe(), seconds);
+        } else if (p.filesTotal() == 0) {
+            LOG.info("sync of {} running for {} s: nothing to transfer, finishing", config.source().describe(), seconds);
         } else {
             LOG.info("sync of {} running for {} s: {}/{} files, {}/{} bytes", config.source().describe(), seconds,
                     p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal());
@@ -235,6 +238,10 @@ public final class DefaultLogMirror implements LogMirror {
 
     @Override
     public SyncReport syncNow() throws IOException, InterruptedException {
+        if (Thread.currentThread() instanceof SyncThread) {
+            throw new IllegalStateException("syncNow() was called from a listener, on a thread of the sync it would "
+                    + "wait for; call requestSync() there instead, it does not block");
+        }
         CompletableFuture<SyncReport> future = requestSync();
         try {
             return future.get();

@@ -86,6 +86,10 @@ public final class FsLogStore implements LogStore {
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private volatile boolean closed;
+    private volatile boolean journalBroken;
+    /** Folders of the data folder whose real path was checked, with their file key (device and inode). */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Object> verifiedFolders =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FsLogStore(Path data, Categorizer categorizer, boolean links, boolean readOnly) throws IOException {
         this.data = data.toAbsolutePath().normalize();
@@ -130,10 +134,10 @@ public final class FsLogStore implements LogStore {
             fileLock = acquired;
             journal = new StateJournal(internal.resolve("state"));
         }
-        this.realData = this.data.toRealPath();
-        this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
-        this.index = new LogIndex(categorizer.categories(), 1024);
         try {
+            this.realData = this.data.toRealPath();
+            this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
+            this.index = new LogIndex(categorizer.categories(), 1024);
             rebuild();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
@@ -199,7 +203,13 @@ public final class FsLogStore implements LogStore {
                     gone.add(text);
                 }
             });
-            journal.writeSnapshot(categories, gone);
+            try {
+                journal.writeSnapshot(categories, gone);
+            } catch (IOException e) {
+                journalBroken = true;
+                LOG.warn("cannot compact the state journal of {} ({}); the mirror serves what it has and retries "
+                        + "after the next sync", data, e.toString());
+            }
             if (links) {
                 repairLinks();
             } else {
@@ -363,9 +373,14 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static ChronoUnit probePrecision(Path folder) throws IOException {
+    private static ChronoUnit probePrecision(Path folder) {
         Path probe = folder.resolve("mtime-probe");
-        Files.write(probe, new byte[0]);
+        try {
+            Files.write(probe, new byte[0]);
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
+        }
         try {
             Instant wanted = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
             Files.setLastModifiedTime(probe, FileTime.from(wanted));
@@ -376,8 +391,15 @@ public final class FsLogStore implements LogStore {
                 }
             }
             return ChronoUnit.SECONDS;
+        } catch (IOException e) {
+            LOG.warn("cannot probe the time precision of {} ({}); assuming nanoseconds", folder, e.toString());
+            return ChronoUnit.NANOS;
         } finally {
-            Files.deleteIfExists(probe);
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}", probe, e);
+            }
         }
     }
 
@@ -525,8 +547,15 @@ public final class FsLogStore implements LogStore {
         return path.resolveAgainst(generationsRoot.resolve(Integer.toString(generation)));
     }
 
-    /** {@code modified} at the precision this file system keeps, which is what a local file will report. */
+    /**
+     * {@code modified} as a local file can carry it: at the precision this file system keeps, and before 1970 in
+     * whole seconds (Java 17 sets a negative time with a fraction of a second to the epoch itself). This is the
+     * time the store sets and the one a sync compares with.
+     */
     Instant localPrecision(Instant modified) {
+        if (modified.getEpochSecond() < 0 && modified.getNano() != 0) {
+            return modified.truncatedTo(ChronoUnit.SECONDS);
+        }
         return modified.truncatedTo(precision);
     }
 
@@ -569,7 +598,15 @@ public final class FsLogStore implements LogStore {
                         + offset + " to resume from; it is discarded and fetched again next time");
             }
             channel.truncate(offset);
-            copy(in, channel, offset, max, written, progress);
+            copy(file, in, channel, offset, max, written, progress);
+        } catch (LocalWriteException e) {
+            // A partial that fills the disk would starve every other file: give its space back.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // reported below; the next sync discards or resumes it
+            }
+            throw e;
         }
     }
 
@@ -589,10 +626,16 @@ public final class FsLogStore implements LogStore {
                         + offset + " were expected; it was changed outside the mirror");
             }
             try {
-                copy(in, channel, offset, max, written, progress);
+                copy(file, in, channel, offset, max, written, progress);
             } finally {
                 if (written.get() > 0) {
-                    updateSize(path, offset + written.get());
+                    long size = offset + written.get();
+                    try {
+                        size = Math.max(offset, channel.size()); // the disk's word, should a write have half-failed
+                    } catch (IOException closed) {
+                        // cancelled: the count of written bytes is what we have
+                    }
+                    updateSize(path, size);
                 }
             }
         }
@@ -656,7 +699,7 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path staged = stagingFile(path);
         Path target = currentFile(path);
-        Files.setLastModifiedTime(staged, FileTime.from(modified));
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified)));
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
@@ -695,14 +738,19 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.readLock().unlock();
         }
-        Files.setLastModifiedTime(staged, FileTime.from(modified)); // fails first when nothing is staged
+        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))); // fails first when nothing is staged
         Path kept = generationFile(path, number);
         createParents(kept);
         Files.deleteIfExists(kept);
         try {
             Files.createLink(kept, target);
         } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            try {
+                Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException copyFailed) {
+                Files.deleteIfExists(kept); // never leave a partial generation behind
+                throw copyFailed;
+            }
         }
         // The kept file as it is on disk (the index may lag if it was changed by hand).
         BasicFileAttributes keptAttrs = Files.readAttributes(kept, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -727,7 +775,7 @@ public final class FsLogStore implements LogStore {
     /** Sets the current file's modification time (after a completed update). */
     LogEntry setModified(LogPath path, Instant modified) throws IOException {
         checkWritable();
-        Files.setLastModifiedTime(currentFile(path), FileTime.from(modified));
+        Files.setLastModifiedTime(currentFile(path), FileTime.from(localPrecision(modified)));
         lock.writeLock().lock();
         try {
             LogEntry entry = index.find(path).orElseThrow();
@@ -772,6 +820,43 @@ public final class FsLogStore implements LogStore {
         return result;
     }
 
+    /** Writes buffered state records to disk; the syncer calls it at the end of each sync. */
+    void flushState() {
+        if (readOnly || closed) {
+            return;
+        }
+        if (!journalBroken) {
+            try {
+                journal.flush();
+                return;
+            } catch (IOException e) {
+                journalFailed(e);
+            }
+        }
+        // Records may be lost or cut: replace the journal with a snapshot of the index.
+        Map<String, String> categories = new HashMap<>();
+        Set<String> gone = new HashSet<>();
+        lock.readLock().lock();
+        try {
+            index.forEach((text, id) -> {
+                LogEntry entry = index.entry(id);
+                categories.put(text, entry.category().name());
+                if (entry.goneRemotely()) {
+                    gone.add(text);
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+        try {
+            journal.writeSnapshot(categories, gone);
+            journalBroken = false;
+            LOG.info("rewrote the state journal of {}", data);
+        } catch (IOException e) {
+            LOG.debug("cannot rewrite the state journal of {} yet", data, e);
+        }
+    }
+
     /** Paths of current files not gone remotely for which {@code keep} is false. */
     List<LogPath> notGoneExcept(Predicate<String> keep) {
         List<String> texts;
@@ -813,8 +898,7 @@ public final class FsLogStore implements LogStore {
         try {
             journal.category(path.toString(), category.name());
         } catch (IOException e) {
-            LOG.warn("cannot record the category of {} in the state journal ({}); it is derived again on restart",
-                    path, e.toString());
+            journalFailed(e);
         }
     }
 
@@ -822,8 +906,15 @@ public final class FsLogStore implements LogStore {
         try {
             journal.gone(path.toString(), gone);
         } catch (IOException e) {
-            LOG.warn("cannot record that {} is {} in the state journal ({}); the next sync after a restart sets it again",
-                    path, gone ? "gone" : "back", e.toString());
+            journalFailed(e);
+        }
+    }
+
+    private void journalFailed(IOException e) {
+        if (!journalBroken) {
+            journalBroken = true;
+            LOG.warn("cannot write the state journal of {} ({}); it is rewritten whole after the next sync, and "
+                    + "categories and gone marks are derived again should the service restart before", data, e.toString());
         }
     }
 
@@ -866,19 +957,53 @@ public final class FsLogStore implements LogStore {
 
     private void createParents(Path file) throws IOException {
         Path parent = file.getParent();
-        Files.createDirectories(parent);
-        checkParentInside(file);
+        if (!stillVerified(parent)) {
+            Files.createDirectories(parent);
+            verify(parent, file);
+        }
     }
 
     /** Refuses to write through a symlinked folder: the parent's real path must be the path itself. */
     private void checkParentInside(Path file) throws IOException {
         Path parent = file.getParent();
+        if (!stillVerified(parent)) {
+            verify(parent, file);
+        }
+    }
+
+    private void verify(Path parent, Path file) throws IOException {
         Path expected = realData.resolve(data.relativize(parent));
         Path real = parent.toRealPath();
         if (!real.equals(expected)) {
             throw new IOException("refusing to write " + file + ": folder " + parent + " resolves to " + real
                     + " through a symlink; the mirror never creates one, remove it");
         }
+        Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        if (key != null) {
+            verifiedFolders.put(parent, key);
+        }
+    }
+
+    /**
+     * Whether {@code folder} was verified and is still the same folder: one stat instead of resolving every
+     * ancestor. A symlink planted anywhere above it makes the stat land on another inode (or on the link itself),
+     * so the full check runs again.
+     */
+    private boolean stillVerified(Path folder) {
+        Object key = verifiedFolders.get(folder);
+        if (key == null) {
+            return false;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory() && key.equals(attrs.fileKey())) {
+                return true;
+            }
+        } catch (IOException e) {
+            // gone: check again below
+        }
+        verifiedFolders.remove(folder);
+        return false;
     }
 
     private void checkWritable() {
@@ -899,8 +1024,18 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static void copy(InputStream in, FileChannel channel, long position, long max, AtomicLong written,
-                             LongConsumer progress) throws IOException {
+    /** Writing to the local disk failed (disk full, read-only, I/O error), as opposed to reading the remote. */
+    static final class LocalWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalWriteException(Path file, IOException cause) {
+            super("cannot write " + file + " (" + cause.getMessage() + "); free space on the data folder's disk or "
+                    + "check that it is writable", cause);
+        }
+    }
+
+    private static void copy(Path file, InputStream in, FileChannel channel, long position, long max,
+                             AtomicLong written, LongConsumer progress) throws IOException {
         byte[] buffer = new byte[BLOCK];
         long remaining = max;
         long at = position;
@@ -914,7 +1049,14 @@ public final class FsLogStore implements LogStore {
             }
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
-                int w = channel.write(chunk, at);
+                int w;
+                try {
+                    w = channel.write(chunk, at);
+                } catch (java.nio.channels.ClosedChannelException cancelled) {
+                    throw cancelled;
+                } catch (IOException e) {
+                    throw new LocalWriteException(file, e);
+                }
                 at += w;
                 written.addAndGet(w);
             }

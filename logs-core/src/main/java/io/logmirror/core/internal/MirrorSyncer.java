@@ -99,11 +99,7 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         }
         this.excludes = List.copyOf(compiled);
         AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "logmirror-transfer-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = runnable -> new SyncThread(runnable, "logmirror-transfer-" + threads.incrementAndGet());
         this.pool = Executors.newFixedThreadPool(parallelism, factory);
     }
 
@@ -213,10 +209,25 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         work.sort((a, b) -> Long.compare(b.file().size(), a.file().size()));
         Run run = new Run(progress, work.size(), bytesTotal);
         run.report();
-        transfer(work, run);
+        try {
+            transfer(work, run);
+            return finish(started, t0, listing, skipped, remote, run);
+        } finally {
+            store.flushState();
+        }
+    }
 
+    private SyncReport finish(Instant started, long t0, RemoteListing listing, List<SkippedEntry> skipped,
+                              Map<String, RemoteFile> remote, Run run) throws InterruptedException {
+
+        // A name the remote reported but refused (unreadable, special, a folder it could not enter) is still
+        // there: what the mirror has of it, or under it, is not gone.
+        Set<String> refused = new HashSet<>();
+        for (SkippedEntry entry : listing.skipped()) {
+            refused.add(entry.name());
+        }
         int gone = 0;
-        for (LogPath path : store.notGoneExcept(text -> remote.containsKey(text)
+        for (LogPath path : store.notGoneExcept(text -> remote.containsKey(text) || underAny(text, refused)
                 || excludes.stream().anyMatch(e -> e.matches(text)))) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("sync cancelled");
@@ -231,6 +242,21 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         return new SyncReport(started, Duration.ofNanos(System.nanoTime() - t0), listing.files().size(),
                 run.added.get(), run.grown.get(), run.replaced.get(), gone, run.bytesFetched.get(), skipped,
                 List.copyOf(run.failures));
+    }
+
+    private static boolean underAny(String path, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (names.contains(path)) {
+            return true;
+        }
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (names.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void transfer(List<Work> work, Run run) throws InterruptedException {
@@ -322,8 +348,9 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
     }
 
     private static SkippedEntry failure(LogPath path, String what, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-                + e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e instanceof FsLogStore.LocalWriteException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return SkippedEntry.ofRawName(path.toString(), what + " (" + message + "); what is on disk is kept and the "
                 + "next sync retries it");
     }

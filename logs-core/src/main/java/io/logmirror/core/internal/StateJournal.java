@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * G	job-1/old.log                 gone remotely
  * P	job-1/old.log                 present again
  * </pre>
- * The journal is appended to while the store runs and compacted to a snapshot when it opens. A record lost
+ * The journal is appended to while the store runs (buffered, written at the end of each sync and on close) and
+ * compacted to a snapshot when it opens. A record lost
  * in a crash heals itself: a missing category is derived again, a missing gone mark is set again by the next sync.
  */
 final class StateJournal implements AutoCloseable {
@@ -86,7 +87,11 @@ final class StateJournal implements AutoCloseable {
 
     /** Replaces the journal with a snapshot atomically, then opens it for appending. */
     synchronized void writeSnapshot(Map<String, String> categories, Set<String> gone) throws IOException {
-        closeWriter();
+        try {
+            closeWriter();
+        } catch (IOException e) {
+            // the records it held are in the snapshot below
+        }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             out.write(HEADER);
@@ -97,6 +102,9 @@ final class StateJournal implements AutoCloseable {
             for (String path : gone) {
                 out.write("G\t" + path + "\n");
             }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -120,7 +128,13 @@ final class StateJournal implements AutoCloseable {
             throw new IOException("state journal " + file + " is closed");
         }
         writer.write(record);
-        writer.flush();
+    }
+
+    /** Writes buffered records to the file. Records are buffered because losing a few in a crash is harmless. */
+    synchronized void flush() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
     }
 
     private void closeWriter() throws IOException {

@@ -211,6 +211,67 @@ class DefaultLogMirrorTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("already in use");
     }
 
+    @Test
+    void readersQueryingDuringASyncSeeOnlyWholeFilesAndNeverFail() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(remoteDir.resolve("f-" + i + ".log"), ("line " + i + "\n").repeat(50));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        List<Throwable> problems = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    for (var entry : mirror.store().list(io.logmirror.core.LogQuery.newest(20))) {
+                        long from = mirror.store().tailOffset(entry, 3);
+                        try (InputStream in = mirror.store().open(entry, 0, entry.size())) {
+                            byte[] bytes = in.readAllBytes();
+                            if (bytes.length != entry.size() || from > entry.size()) {
+                                problems.add(new AssertionError("partial view of " + entry));
+                            }
+                        }
+                    }
+                    mirror.store().statsByCategory();
+                } catch (Throwable t) {
+                    problems.add(t);
+                }
+            }
+        });
+        reader.start();
+
+        SyncReport report = mirror.syncNow();
+        done.set(true);
+        reader.join();
+
+        assertThat(report.filesAdded()).isEqualTo(200);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void refusesSyncNowFromAListenerInsteadOfWaitingForItself() throws Exception {
+        List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+        mirror.subscribe(event -> {
+            try {
+                mirror.syncNow();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+
+        mirror.syncNow();
+
+        assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
+                .satisfies(t -> assertThat(t).hasMessageContaining("requestSync()"));
+    }
+
+    @Test
+    void refusesADataFolderInsideTheMirroredFolder() {
+        LogMirrorConfig config = LogMirrorConfig.builder(remoteDir.resolve("data"), source.delegate).build();
+
+        assertThatThrownBy(() -> LogMirror.open(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the mirrored folder").hasMessageContaining("put the data folder elsewhere");
+    }
+
     private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

@@ -4,7 +4,6 @@ import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
 import io.logmirror.core.CategoryStats;
 import io.logmirror.core.LogEntry;
-import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.LogQuery;
 import io.logmirror.core.LogStore;
@@ -340,6 +339,7 @@ class FsLogStoreTest {
     @Test
     void opensReadOnlyBesideTheWriterAndRefusesWrites() throws IOException {
         add("a.log", "x", 100, Category.SLURM);
+        store.flushState(); // as the syncer does at the end of each sync
 
         try (LogStore readOnly = LogStore.openReadOnly(data, categorizer)) {
             assertThat(readOnly.find(LogPath.of("a.log")).orElseThrow().category()).isEqualTo(Category.SLURM);
@@ -358,6 +358,34 @@ class FsLogStoreTest {
     void refusesASecondWriterOnTheSameDataFolder() {
         assertThatThrownBy(() -> FsLogStore.open(data, categorizer, true)).isInstanceOf(IOException.class)
                 .hasMessageContaining("already in use by another LogMirror");
+    }
+
+    @Test
+    void keepsATimeBefore1970WithAFractionAsWholeSecondsOnDiskAndInTheIndex() throws IOException {
+        Instant remote = Instant.parse("1960-02-29T12:34:56.789Z");
+
+        LogEntry entry = store.commitNew(stage("old.log"), Category.LOGS, remote);
+
+        assertThat(entry.modified()).isEqualTo(Instant.parse("1960-02-29T12:34:56Z"));
+        assertThat(java.nio.file.Files.getLastModifiedTime(data.resolve("logs/old.log")).toInstant())
+                .isEqualTo(entry.modified());
+        assertThat(store.localPrecision(remote)).isEqualTo(entry.modified());
+        assertThat(store.localPrecision(Instant.parse("2024-01-01T00:00:00.123456789Z")))
+                .isEqualTo(Instant.parse("2024-01-01T00:00:00.123456789Z"));
+    }
+
+    @Test
+    void flushingWritesTheBufferedRecordsToTheStateJournal() throws IOException {
+        add("a.log", "x", 100, Category.SLURM);
+        store.flushState();
+
+        assertThat(StateJournal.read(data.resolve(".logmirror/state")).categories()).containsEntry("a.log", "slurm");
+    }
+
+    private LogPath stage(String path) throws IOException {
+        LogPath logPath = LogPath.of(path);
+        store.writeStaging(logPath, 0, new ByteArrayInputStream(new byte[] {'x'}), 1, new AtomicLong(), n -> { });
+        return logPath;
     }
 
     @Test

@@ -449,12 +449,43 @@ class MirrorSyncerTest {
                 .satisfies(g -> assertThat(g.size()).isEqualTo("one\nlocal edit\n".length()));
     }
 
+    @Test
+    void doesNotMarkFilesGoneThatTheRemoteReportedButCouldNotRead() throws Exception {
+        remote("locked/a.log", "x", 1000);
+        remote("other.log", "y", 1000);
+        sync();
+        source.unreadableFolder = "locked";
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGone()).isZero();
+        assertThat(report.skipped()).extracting(s -> s.name()).containsExactly("locked");
+        assertThat(store.find(LogPath.of("locked/a.log")).orElseThrow().goneRemotely()).isFalse();
+    }
+
+    @Test
+    void mirrorsAPathListedTwiceOnceAndReportsTheDuplicate() throws Exception {
+        remote("a.log", "x\n", 1000);
+        source.listTwice = true;
+
+        SyncReport report = sync();
+
+        assertThat(report.filesAdded()).isEqualTo(1);
+        assertThat(source.opens.get()).isEqualTo(1);
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("a.log");
+            assertThat(s.reason()).contains("listed twice");
+        });
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
         final AtomicInteger opens = new AtomicInteger();
         volatile long failAfter = -1;
         volatile String failOpenOf = "";
+        volatile String unreadableFolder = "";
+        volatile boolean listTwice;
 
         CountingSource(RemoteSource delegate) {
             this.delegate = delegate;
@@ -466,7 +497,20 @@ class MirrorSyncerTest {
 
         @Override
         public RemoteListing list() throws IOException {
-            return delegate.list();
+            RemoteListing listing = delegate.list();
+            if (listTwice) {
+                List<RemoteFile> twice = new ArrayList<>(listing.files());
+                twice.addAll(listing.files());
+                listing = new RemoteListing(twice, listing.skipped());
+            }
+            String folder = unreadableFolder;
+            if (folder.isEmpty()) {
+                return listing;
+            }
+            List<io.logmirror.core.SkippedEntry> skipped = new ArrayList<>(listing.skipped());
+            skipped.add(new io.logmirror.core.SkippedEntry(folder, "cannot be read (simulated)"));
+            return new RemoteListing(listing.files().stream()
+                    .filter(f -> !f.path().toString().startsWith(folder + "/")).toList(), skipped);
         }
 
         @Override

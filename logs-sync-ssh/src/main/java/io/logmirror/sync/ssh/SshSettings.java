@@ -84,7 +84,8 @@ public final class SshSettings {
 
     @Override
     public String toString() {
-        return "ssh://" + user + "@" + host + ":" + port + "/" + remoteBasePath + "/logs";
+        String base = remoteBasePath.endsWith("/") ? remoteBasePath.substring(0, remoteBasePath.length() - 1) : remoteBasePath;
+        return "ssh://" + user + "@" + host + ":" + port + (base.startsWith("/") ? "" : "/") + base + "/logs";
     }
 
     /** Builds {@link SshSettings}; not thread-safe. */

@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.fail;
  * Debian's OpenSSH server ({@code /usr/sbin/sshd}) started by a test on a free loopback port, as the current user,
  * with its own host key, its own authorized_keys and a generated ed25519 user key, all in a temp folder.
  *
+ * <p>Sessions get {@code SHLVL=5} so that Debian's bash does not source {@code ~/.bashrc} for commands (it does
+ * for SSH commands otherwise); the source itself copes with a slow {@code .bashrc}, the tests should not depend on
+ * the machine's.
+ *
  * <p>When sshd is missing the test is skipped, except with {@code CI=true}, where it fails. Running as root needs
  * {@code /run/sshd} (created here when missing); running as another user works as long as the account is not locked
  * ({@code usermod -p '*' USER} unlocks it without giving it a password).
@@ -79,6 +83,9 @@ public final class OpenSshServer implements Closeable {
                     "LogLevel ERROR",
                     "MaxStartups 100",
                     "Subsystem sftp internal-sftp",
+                    // Debian's bash sources ~/.bashrc for commands run over SSH unless SHLVL says it is nested; a heavy
+                    // or lock-taking .bashrc (pyenv on the build machine) would make every exec slow and flaky.
+                    "SetEnv SHLVL=5",
                     sftpOnly ? "ForceCommand internal-sftp" : "",
                     ""), StandardCharsets.UTF_8);
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
@@ -177,9 +184,12 @@ public final class OpenSshServer implements Closeable {
         return process.children().count();
     }
 
-    /** Kills every session process (the connections drop); the listener stays up for new connections. */
+    /**
+     * Kills every connection's sshd process (the connections drop, their commands get a hang-up); the listener
+     * stays up for new connections.
+     */
     public void cutConnections() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.children().forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override

@@ -114,6 +114,37 @@ class SshRemoteSourceWithEmbeddedServerTest {
         assertThatThrownBy(source::list).isInstanceOf(IOException.class).hasMessageContaining("closed");
     }
 
+    @Test
+    void mirrorsAFakeRemoteServedFromItsInMemoryFileSystem(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        io.logmirror.testkit.FakeRemote fake = io.logmirror.testkit.FakeRemote.create();
+        try (EmbeddedSftpServer server = EmbeddedSftpServer.builder(fake).start()) {
+            fake.write("job-9/slurm-9.out", "SLURM_JOB_ID=9\n");
+            fake.write("server.log", "x".repeat(10_000));
+            fake.symlink("inside.log", "server.log");
+            java.nio.file.Files.writeString(fake.root().getParent().resolve("secret.txt"), "secret");
+            fake.symlink("escape.log", "../secret.txt");
+            SshRemoteSource source = SshRemoteSource.create(settings(server).build());
+            try (io.logmirror.core.LogMirror mirror = io.logmirror.core.LogMirror.open(
+                    io.logmirror.core.LogMirrorConfig.builder(data, source).build())) {
+                io.logmirror.core.SyncReport first = mirror.syncNow();
+                assertThat(first.skipped()).extracting(io.logmirror.core.SkippedEntry::name).containsExactly("escape.log");
+                assertThat(first.skipped().get(0).reason()).contains("outside");
+                assertThat(first.filesAdded()).isEqualTo(3);
+                assertThat(data.resolve("logs/job-9/slurm-9.out")).hasContent("SLURM_JOB_ID=9\n");
+                assertThat(data.resolve("logs/inside.log")).hasContent("x".repeat(10_000));
+
+                fake.append("server.log", "y".repeat(100));
+                io.logmirror.core.SyncReport grown = mirror.syncNow();
+
+                assertThat(grown.filesGrown()).isEqualTo(2);
+                assertThat(grown.bytesFetched()).isEqualTo(2 * (io.logmirror.core.LogMirrorConfig.DEFAULT_GROWTH_CHECK_WINDOW + 100));
+                assertThat(mirror.syncNow().bytesFetched()).isZero();
+            }
+        } finally {
+            fake.destroy();
+        }
+    }
+
     static SshSettings.Builder settings(EmbeddedSftpServer server) {
         return SshSettings.builder(server.host(), server.user())
                 .port(server.port())

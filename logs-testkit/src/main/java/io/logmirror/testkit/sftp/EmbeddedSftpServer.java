@@ -64,8 +64,11 @@ public final class EmbeddedSftpServer implements Closeable {
     private final Path keyFolder;
     private final KeyPair hostKey;
     private final String user;
+    private final String remoteBasePath;
 
-    private EmbeddedSftpServer(SshServer server, Path root, Path keyFolder, KeyPair hostKey, String user) {
+    private EmbeddedSftpServer(SshServer server, Path root, Path keyFolder, KeyPair hostKey, String user,
+                               String remoteBasePath) {
+        this.remoteBasePath = remoteBasePath;
         this.server = server;
         this.root = root;
         this.keyFolder = keyFolder;
@@ -82,9 +85,26 @@ public final class EmbeddedSftpServer implements Closeable {
         return builder(root).start();
     }
 
-    /** Starts describing a server that serves {@code root} as {@code /}. */
+    /** Starts describing a server that serves {@code root} as {@code /}; the mirrored folder is {@code root/logs}. */
     public static Builder builder(Path root) {
-        return new Builder(root);
+        return new Builder(root, "/");
+    }
+
+    /**
+     * Starts describing a server for a testkit {@link io.logmirror.testkit.FakeRemote}: it serves the fake's whole
+     * in-memory file system, so that the fake's folder keeps its path (by default
+     * {@value io.logmirror.testkit.FakeRemote#DEFAULT_FOLDER}) and symlinks that leave it stay visible as such.
+     *
+     * @throws IllegalArgumentException when the fake's folder is not named {@code logs} (an SSH source mirrors
+     *                                  {@code <remote base path>/logs})
+     */
+    public static Builder builder(io.logmirror.testkit.FakeRemote remote) {
+        Path folder = remote.root().toAbsolutePath();
+        if (folder.getFileName() == null || !folder.getFileName().toString().equals("logs") || folder.getParent() == null) {
+            throw new IllegalArgumentException("the fake's folder " + folder + " must be named 'logs' to be served to an"
+                    + " SSH source, which mirrors <remote base path>/logs; create the fake with its default folder");
+        }
+        return new Builder(folder.getRoot(), folder.getParent().toString());
     }
 
     /** The address it listens on: always {@code 127.0.0.1}. */
@@ -108,11 +128,11 @@ public final class EmbeddedSftpServer implements Closeable {
     }
 
     /**
-     * The remote base path for a client that mirrors {@code <base>/logs}: {@code /}, so that {@code root()/logs} is
-     * the mirrored folder.
+     * The remote base path for a client that mirrors {@code <base>/logs}: {@code /} for {@link #builder(Path)}, so
+     * that {@code root()/logs} is the mirrored folder; the fake's parent folder for {@link #builder(io.logmirror.testkit.FakeRemote)}.
      */
     public String remoteBasePath() {
-        return "/";
+        return remoteBasePath;
     }
 
     /** The user's private key (OpenSSH format; encrypted when a passphrase was set). */
@@ -180,11 +200,13 @@ public final class EmbeddedSftpServer implements Closeable {
     /** Describes an {@link EmbeddedSftpServer}; not thread-safe. */
     public static final class Builder {
         private final Path root;
+        private final String remoteBasePath;
         private String user = "tester";
         private Optional<String> passphrase = Optional.empty();
 
-        private Builder(Path root) {
+        private Builder(Path root, String remoteBasePath) {
             this.root = Objects.requireNonNull(root, "root");
+            this.remoteBasePath = remoteBasePath;
         }
 
         /** The user name handed to clients by {@link EmbeddedSftpServer#user()} (default {@code tester}). */
@@ -239,7 +261,7 @@ public final class EmbeddedSftpServer implements Closeable {
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             server.setFileSystemFactory(new VirtualFileSystemFactory(root));
             server.start();
-            EmbeddedSftpServer started = new EmbeddedSftpServer(server, root, keys, hostKey, user);
+            EmbeddedSftpServer started = new EmbeddedSftpServer(server, root, keys, hostKey, user, remoteBasePath);
             Files.writeString(started.knownHosts(), started.knownHostsLine() + "\n", StandardCharsets.UTF_8);
             return started;
         }

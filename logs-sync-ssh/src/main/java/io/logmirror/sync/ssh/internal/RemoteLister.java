@@ -169,26 +169,30 @@ public final class RemoteLister {
     /** Symlinks are resolved by the SFTP server (realpath) and kept only when they land inside the folder. */
     private static ListingAssembler.LinkResolver links(SshConnection connection) {
         return carrier -> {
-            String target;
-            try {
-                target = connection.primary().canonicalize(connection.folder() + "/" + carrier);
-            } catch (SFTPException e) {
-                if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
-                    throw new IOException("its target does not exist", e);
+            SFTPClient sftp = connection.primary();
+            String current = connection.folder() + "/" + carrier;
+            for (int hop = 0; hop < 40; hop++) {
+                String target;
+                FileAttributes attributes;
+                try {
+                    target = sftp.canonicalize(current);
+                    attributes = sftp.lstat(target);
+                } catch (SFTPException e) {
+                    if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
+                        throw new IOException("its target '" + RemoteNames.localName(current) + "' does not exist", e);
+                    }
+                    throw new IOException(SshConnection.reason(e), e);
                 }
-                throw new IOException(SshConnection.reason(e), e);
-            }
-            try {
-                connection.primary().stat(target);
-            } catch (SFTPException e) {
-                if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
-                    throw new IOException("its target '" + RemoteNames.localName(target) + "' does not exist", e);
+                if (attributes.getType() != net.schmizz.sshj.sftp.FileMode.Type.SYMLINK) {
+                    String base = connection.canonicalFolder();
+                    String prefix = base.endsWith("/") ? base : base + "/";
+                    return target.startsWith(prefix) ? Optional.of(target.substring(prefix.length())) : Optional.empty();
                 }
-                throw new IOException(SshConnection.reason(e), e);
+                // this server's realpath does not follow links (Apache MINA's does not): follow one hop ourselves
+                String link = sftp.getSFTPEngine().readLink(target);
+                current = link.startsWith("/") ? link : target.substring(0, target.lastIndexOf('/') + 1) + link;
             }
-            String base = connection.canonicalFolder();
-            String prefix = base.endsWith("/") ? base : base + "/";
-            return target.startsWith(prefix) ? Optional.of(target.substring(prefix.length())) : Optional.empty();
+            throw new IOException("it has too many levels of symbolic links");
         };
     }
 

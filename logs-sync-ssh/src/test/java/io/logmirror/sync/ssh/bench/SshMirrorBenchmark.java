@@ -1,6 +1,9 @@
 package io.logmirror.sync.ssh.bench;
 
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.RemoteFile;
+import io.logmirror.core.SyncReport;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.sync.ssh.OpenSshServer;
 import io.logmirror.sync.ssh.SshRemoteSource;
@@ -72,27 +75,35 @@ public final class SshMirrorBenchmark {
                 dropPageCacheHint();
 
                 double rsyncFirst = time(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
-                Result first;
                 long connectStart = System.nanoTime();
-                try (SshRemoteSource source = SshRemoteSource.create(settings)) {
-                    first = timed(() -> sync(source, ours, channels));
-                    double firstWithConnect = (System.nanoTime() - connectStart) / 1e9;
-                    report("first full sync", rsyncFirst, firstWithConnect, first.bytes, size(logs));
+                SshRemoteSource source = SshRemoteSource.create(settings);
+                try (LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(ours, source).build())) {
+                    SyncReport first = mirror.syncNow();
+                    double firstSeconds = (System.nanoTime() - connectStart) / 1e9;
+                    report("first full sync", rsyncFirst, firstSeconds, first.bytesFetched(), size(logs));
 
                     double rsyncNothing = time(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
-                    Result nothing = timed(() -> sync(source, ours, channels));
-                    report("nothing changed", rsyncNothing, nothing.seconds, nothing.bytes, 0);
+                    long start = System.nanoTime();
+                    SyncReport nothing = mirror.syncNow();
+                    report("nothing changed", rsyncNothing, (System.nanoTime() - start) / 1e9, nothing.bytesFetched(), 0);
 
                     long appended = grow(tree, 0.05, 256 * 1024, new Random(round));
                     double rsyncAppend = time(() -> run("rsync", "-a", "--append", "-e", ssh, remoteLogs, theirs + "/"));
-                    Result grown = timed(() -> sync(source, ours, channels));
-                    report("5% of files grew by 256 KB", rsyncAppend, grown.seconds, grown.bytes, appended);
-                    System.out.printf("   bytes read / bytes appended = %.4f%n", grown.bytes / (double) appended);
+                    start = System.nanoTime();
+                    SyncReport grown = mirror.syncNow();
+                    report("5% of files grew by 256 KB", rsyncAppend, (System.nanoTime() - start) / 1e9,
+                            grown.bytesFetched(), appended);
+                    System.out.printf("   bytes read / bytes appended = %.4f (files grown: %d, failures: %d)%n",
+                            grown.bytesFetched() / (double) appended, grown.filesGrown(), grown.failures().size());
+                    long listStart = System.nanoTime();
+                    int listed = source.list().files().size();
+                    System.out.printf("   one listing of %d files on the open connection: %.1f ms%n", listed,
+                            (System.nanoTime() - listStart) / 1e6);
                 }
                 double cat = time(() -> run("bash", "-c", ssh + " " + server.user() + "@127.0.0.1 "
                         + "'cd " + logs + " && find . -type f -exec cat {} +' > /dev/null"));
                 System.out.printf("   ceiling: ssh cat of the whole tree to /dev/null: %.2f s%n", cat);
-                verifySame(logs, ours);
+                verifySame(logs, ours.resolve("logs"));
                 verifySame(logs, theirs);
             }
         } finally {
