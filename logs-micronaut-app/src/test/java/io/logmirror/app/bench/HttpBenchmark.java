@@ -133,7 +133,7 @@ public final class HttpBenchmark {
         if (out.contains("Non-2xx") || out.contains("Socket errors")) {
             System.out.println("  wrk reported errors: " + out.lines().filter(l -> l.contains("Non-2xx") || l.contains("Socket errors")).toList());
         }
-        Matcher p99 = Pattern.compile("99%\\s+(\\S+)").matcher(out);
+        Matcher p99 = Pattern.compile("(?m)^\\s+99%\\s+(\\S+)").matcher(out);
         if (p99.find() && duration.toSeconds() > 5) {
             System.out.print("  (p99 latency " + p99.group(1) + ") ");
         }
