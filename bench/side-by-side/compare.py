@@ -571,32 +571,76 @@ def rps_python(base, path, seconds, connections):
 
 
 def rps_wrk(base, path, seconds, connections):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", base + path],
+    out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", base + path],
                          capture_output=True, text=True, timeout=seconds + 120).stdout
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
     n = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     lat = re.search(r"Latency\s+(\S+)\s+(\S+)\s+(\S+)", out)
-    return {"tool": f"wrk -t2 -c{connections} -d{seconds}s", "requests": int(n.group(1)) if n else None,
+    return {"tool": f"wrk -t{min(2, connections)} -c{connections} -d{seconds}s", "requests": int(n.group(1)) if n else None,
             "errors": int(bad.group(1)) if bad else 0, "rps": float(m.group(1)) if m else None,
             "latency_avg": lat.group(1) if lat else None, "raw": out.strip().splitlines()[-6:]}
 
 
+def sync_with_probe(base):
+    """POST /sync/trigger while a second client asks GET /health every 50 ms: the sync's duration and the
+    slowest /health answer during it (the original's sync blocked its whole API)."""
+    done = threading.Event()
+    result = {}
+
+    def trigger():
+        answer = call(base, "POST", "/sync/trigger")
+        result["status"] = answer.status
+        result["sync_seconds"] = round(answer.elapsed, 2)
+        done.set()
+
+    thread = threading.Thread(target=trigger)
+    thread.start()
+    slowest = 0.0
+    probes = 0
+    while not done.is_set():
+        answer = call(base, "GET", "/health")
+        probes += 1
+        slowest = max(slowest, answer.elapsed)
+        time.sleep(0.05)
+    thread.join()
+    result["health_probes"] = probes
+    result["slowest_health_seconds"] = round(slowest, 3)
+    return result
+
+
 def bench(args):
     results = {}
-    path = "/logs?limit=50"
+    for name, base in (("original", args.orig), ("ours", args.ours)):
+        results[f"sync_{name}"] = sync_with_probe(base)
+        print(name, "sync", results[f"sync_{name}"], flush=True)
+
+    # the answers with the bench files: same files, same order?
+    c = Comparer(args.orig, args.ours, "/nonexistent-a", "/nonexistent-b", 1e9)
+    c.both("GET /logs limit=1000 (bench tree)", "GET", "/logs?limit=1000")
+    c.both("GET /logs limit=50 (bench tree)", "GET", "/logs?limit=50")
+    c.both("GET /logs service=slurm limit=1000 (bench tree)", "GET", "/logs?service=slurm&limit=1000")
+    classify(c.diffs)
+    results["bench_tree_differences"] = [d.as_dict() for d in c.diffs if d.aspect != "time format"]
+    results["bench_tree_time_format_differences"] = sum(1 for d in c.diffs if d.aspect == "time format")
+    print("bench tree: differences other than the time format:",
+          json.dumps(results["bench_tree_differences"], ensure_ascii=False)[:2000], flush=True)
+
     count = {}
     for name, base in (("original", args.orig), ("ours", args.ours)):
-        status = call(base, "GET", "/services/stats").json()
-        count[name] = sum(v["file_count"] for v in status.values())
-    results["files_listed"] = count
-    for name, base in (("original", args.orig), ("ours", args.ours)):
-        call(base, "GET", path)  # warm-up
-        if shutil.which("wrk"):
-            results[f"rps_{name}"] = rps_wrk(base, path, args.seconds, args.connections)
-        else:
-            results[f"rps_{name}"] = rps_python(base, path, args.seconds, args.connections)
-        print(name, results[f"rps_{name}"], flush=True)
+        stats = call(base, "GET", "/services/stats").json()
+        count[name] = sum(v["file_count"] for v in stats.values())
+    results["files_counted"] = count
+    path = "/logs?limit=50"
+    for connections in sorted({1, args.connections}):
+        for name, base in (("original", args.orig), ("ours", args.ours)):
+            call(base, "GET", path)  # warm-up
+            if shutil.which("wrk"):
+                r = rps_wrk(base, path, args.seconds, connections)
+            else:
+                r = rps_python(base, path, args.seconds, connections)
+            results[f"rps_{name}_c{connections}"] = r
+            print(name, f"c={connections}", {k: v for k, v in r.items() if k != "raw"}, flush=True)
     big = "logs/vllm_big-9999.log"
     for name, base in (("original", args.orig), ("ours", args.ours)):
         times = []
@@ -605,21 +649,21 @@ def bench(args):
             a = call(base, "GET", "/logs/content" + q(path=big, tail=100))
             times.append(a.elapsed)
             last = a
-        lines = last.body.count(b"\n")
-        results[f"tail_{name}"] = {"status": last.status, "bytes": len(last.body), "newlines": lines,
+        results[f"tail_{name}"] = {"status": last.status, "bytes": len(last.body), "newlines": last.body.count(b"\n"),
                                    "seconds_each": [round(t, 3) for t in times],
                                    "median_seconds": round(sorted(times)[len(times) // 2], 3)}
-        print(name, results[f"tail_{name}"], flush=True)
+        print(name, "tail 100 of the big file", results[f"tail_{name}"], flush=True)
     if args.rss_pids:
         for name, pid in zip(("original", "ours"), args.rss_pids.split(",")):
             try:
                 with open(f"/proc/{pid}/status") as f:
-                    rss = [l for l in f if l.startswith(("VmRSS", "VmHWM"))]
-                results[f"memory_{name}"] = " ".join(" ".join(l.split()) for l in rss)
+                    rss = [line for line in f if line.startswith(("VmRSS", "VmHWM"))]
+                results[f"memory_{name}"] = " ".join(" ".join(line.split()) for line in rss)
+                print(name, results[f"memory_{name}"])
             except OSError:
                 pass
     with open(args.out, "w") as f:
-        json.dump(results, f, indent=2)
+        json.dump(results, f, indent=2, ensure_ascii=False)
     print(f"bench results: {args.out}")
 
 

@@ -151,12 +151,6 @@ python3 "$here/compare.py" compare --orig "http://127.0.0.1:$ORIG_PORT" --ours "
 # --- the measurements ----------------------------------------------------------------------------------------------
 if [ "$BENCH" = 1 ]; then
   python3 "$here/compare.py" add-bench-files "$WORK/remote" --files "$BENCH_FILES" --big-mb "$BIG_MB"
-  for side in original:"$ORIG_PORT" ours:"$OURS_PORT"; do
-    start=$(date +%s.%N)
-    curl -fsS -X POST "http://127.0.0.1:${side#*:}/sync/trigger" > /dev/null
-    echo "${side%%:*}: sync of $BENCH_FILES files + $BIG_MB MB took $(python3 -c "print(round($(date +%s.%N)-$start,1))") s" \
-      | tee -a "$WORK/bench-sync.txt"
-  done
   python3 "$here/compare.py" bench --orig "http://127.0.0.1:$ORIG_PORT" --ours "http://127.0.0.1:$OURS_PORT" \
     --seconds "$BENCH_SECONDS" --rss-pids "$orig_pid,$(pgrep -P "$ours_pid" java || echo "$ours_pid")" \
     --out "$WORK/bench.json"
