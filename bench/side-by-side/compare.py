@@ -399,7 +399,7 @@ def run_cases(c, orig_data, ours_data):
         ("logs/loadgen-4814.out", None), ("logs/loadgen-4814.out", 1), ("logs/loadgen-4814.out", 5),
         ("logs/loadgen-4814.out", 10000),
         ("categorized/vllm/vllm_0.log", 5), ("categorized/client/loadgen-4814.out", 5),
-        ("categorized/vllm/job-4817/model_server-4817.log", None),
+        ("categorized/server/job-4817/model_server-4817.log", None),
         ("categorized/vllm/job-4817/replica_1/vllm_2.log", 3),
         ("logs/job-4817/slurm-4817.out", None),
         ("categorized/server/orchestrator_job-4812.err", None), ("logs/orchestrator_job-4812.err", 5),
