@@ -8,6 +8,7 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -31,6 +32,10 @@ public final class Application {
             System.err.println("logs-service: cannot start, the configuration is not valid:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));
             System.err.println("See docs/configuration.md for every variable and its allowed values.");
+            System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            System.err.println("logs-service: cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }

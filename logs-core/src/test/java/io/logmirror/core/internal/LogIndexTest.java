@@ -81,7 +81,7 @@ class LogIndexTest {
         index.put(path, Category.LOGS, 1, Instant.EPOCH, false);
         assertThat(index.nextGenerationNumber(path)).isEqualTo(1);
 
-        index.setGenerations(path, new ArrayList<>(List.of(new LogIndex.Generation(2, 7, Instant.EPOCH))));
+        index.setGenerations(path, new ArrayList<>(List.of(new LogIndex.Generation(2, 7, Instant.EPOCH, java.util.Optional.empty()))));
 
         assertThat(index.nextGenerationNumber(path)).isEqualTo(3);
         assertThat(index.generations(path)).extracting(LogEntry::generation).containsExactly(2);

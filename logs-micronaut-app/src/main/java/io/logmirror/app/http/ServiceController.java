@@ -15,6 +15,7 @@ import io.logmirror.core.SyncProgress;
 import io.logmirror.core.SyncReport;
 import io.logmirror.core.SyncStatus;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -64,11 +65,16 @@ public class ServiceController {
                 settings.mode().wireName());
     }
 
-    /** Always 200 while the process runs; says whether SSH is configured and a sync is running. */
+    /**
+     * Always 200 while the process runs; says whether SSH is configured and whether the periodic sync runs. As in
+     * the original, {@code sync_running} is the background sync loop's flag (true between syncs too), not "a sync
+     * is transferring now" ({@code GET /status} has that as its own {@code sync_running}).
+     */
     @Get("/health")
     @Operation(summary = "Liveness")
     public HealthBody health() {
-        return new HealthBody("healthy", "logs", settings.mode() == Mode.SSH, mirror.status().running());
+        return new HealthBody("healthy", "logs", settings.mode() == Mode.SSH,
+                settings.mode() != Mode.OFFLINE || mirror.status().running());
     }
 
     /** Sync counters and times (the original's fields first), then the running sync's progress and the last changes. */
@@ -101,7 +107,9 @@ public class ServiceController {
      * Runs a sync now (or joins the running one) and answers when it is done, with the number of files per
      * category. 503 when no remote is configured; 500 when the sync failed.
      */
-    @Post("/sync/trigger")
+    // Any Content-Type: the request has no body, but `curl -d ''` and Python's urllib send a form type (the original
+    // accepted every type; Micronaut's default, JSON only, answered those clients 415).
+    @Post(value = "/sync/trigger", consumes = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Sync now")
     @ApiResponse(responseCode = "200", description = "the sync completed")

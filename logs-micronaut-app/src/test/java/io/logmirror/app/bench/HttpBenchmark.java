@@ -57,7 +57,7 @@ public final class HttpBenchmark {
             long started = System.nanoTime();
             writeMirror(data, files);
             System.out.printf(Locale.ROOT, "%n== %,d files (written in %.1f s)%n", files, (System.nanoTime() - started) / 1e9);
-            try (Server server = Server.start(data, 18_004)) {
+            try (Server server = Server.start(data)) {
                 String url = server.base() + "/logs?limit=50";
                 check(url, files);
                 if (wrk) {
@@ -133,7 +133,7 @@ public final class HttpBenchmark {
         if (out.contains("Non-2xx") || out.contains("Socket errors")) {
             System.out.println("  wrk reported errors: " + out.lines().filter(l -> l.contains("Non-2xx") || l.contains("Socket errors")).toList());
         }
-        Matcher p99 = Pattern.compile("99%\\s+(\\S+)").matcher(out);
+        Matcher p99 = Pattern.compile("(?m)^\\s+99%\\s+(\\S+)").matcher(out);
         if (p99.find() && duration.toSeconds() > 5) {
             System.out.print("  (p99 latency " + p99.group(1) + ") ");
         }
@@ -189,7 +189,7 @@ public final class HttpBenchmark {
             }
             System.out.printf(Locale.ROOT, "%n== tail 100 lines of a %,d byte file (written in %.1f s)%n", Files.size(big),
                     (System.nanoTime() - started) / 1e9);
-            try (Server server = Server.start(data, 18_005)) {
+            try (Server server = Server.start(data)) {
                 HttpClient client = client();
                 HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/logs/content?path=logs/vllm_0.log&tail=100")).build();
                 HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -231,7 +231,11 @@ public final class HttpBenchmark {
     /** The service jar running in its own JVM, offline over {@code data}. */
     private record Server(Process process, String base) implements AutoCloseable {
 
-        static Server start(Path data, int port) throws Exception {
+        static Server start(Path data) throws Exception {
+            int port;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", JAR.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(data.resolveSibling(data.getFileName() + ".server.log").toFile());
@@ -245,8 +249,13 @@ public final class HttpBenchmark {
             HttpClient client = client();
             for (int i = 0; i < 600; i++) {
                 try {
-                    if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (status.statusCode() == 200) {
+                        if (!status.body().contains(data.resolve("logs").toString())) {
+                            process.destroyForcibly();
+                            throw new IllegalStateException("another service answers on port " + port + ": " + status.body());
+                        }
                         System.out.printf(Locale.ROOT, "service up in %.1f s (index rebuilt from disk)%n", (System.nanoTime() - started) / 1e9);
                         return new Server(process, base);
                     }
@@ -258,7 +267,7 @@ public final class HttpBenchmark {
                 }
             }
             process.destroyForcibly();
-            throw new IllegalStateException("the service did not answer /health within 2 minutes");
+            throw new IllegalStateException("the service did not answer /status within 2 minutes");
         }
 
         @Override

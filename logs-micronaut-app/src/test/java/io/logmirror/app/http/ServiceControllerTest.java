@@ -20,6 +20,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -123,6 +125,26 @@ class ServiceControllerTest {
         assertThat(result.get("categories").get("slurm").getIntValue()).isEqualTo(2);
         assertThat(result.get("categories").get("server").getIntValue()).isEqualTo(1);
         assertThat(result.get("categories").get("client").getIntValue()).isEqualTo(1);
+    }
+
+    @Test
+    void healthSaysTheSyncLoopRunsBetweenSyncsAsTheOriginalsBackgroundFlagDid() throws Exception {
+        // The original's sync_running was its background loop's flag: true all the time the service ran.
+        assertThat(mirror().status().running()).isFalse();
+        assertThat(get("/health").get("sync_running").getBooleanValue()).isTrue();
+        assertThat(get("/status").get("sync_running").getBooleanValue()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/octet-stream",
+            "application/json"})
+    void triggeringASyncAcceptsAnyContentTypeAsTheOriginalDid(String contentType) throws Exception {
+        // curl -d '' and Python's urllib send application/x-www-form-urlencoded; the original answered them 200.
+        HttpResponse<String> response = TestHttp.exchange(client(),
+                HttpRequest.POST("/sync/trigger", "").header("Content-Type", contentType));
+        assertThat(response.status().getCode()).as(contentType).isEqualTo(HttpStatus.OK.getCode());
+        assertThat(json.readValue(TestHttp.body(response), JsonNode.class).get("status").getStringValue())
+                .isEqualTo("success");
     }
 
     @Test

@@ -3,7 +3,15 @@ package io.logmirror.app.http.wire;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** One element of {@code GET /logs}. */
+/**
+ * One element of {@code GET /logs}.
+ *
+ * @param filename     the file's name (last path segment)
+ * @param path         {@code categorized/<category>/<path>}, usable as {@code /logs/content?path=}
+ * @param sizeBytes    the local size in bytes
+ * @param modifiedTime the remote modification time
+ * @param service      the file's category
+ */
 @Serdeable
 public record LogFileBody(@JsonProperty("filename") String filename,
                           @JsonProperty("path") String path,

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** One value of {@code GET /services/stats}. */
+/**
+ * One value of {@code GET /services/stats}.
+ *
+ * @param service        the category
+ * @param fileCount      its current files
+ * @param totalSizeBytes their sizes added up
+ * @param latestModified the newest remote modification time among them; null when there are none
+ */
 @Serdeable
 public record ServiceStatsBody(@JsonProperty("service") String service,
                                @JsonProperty("file_count") long fileCount,

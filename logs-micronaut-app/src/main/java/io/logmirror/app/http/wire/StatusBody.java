@@ -7,6 +7,22 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The body of {@code GET /status}: the original seven fields first, then the ones this service adds.
  * Times are ISO-8601 in UTC with an explicit offset; absent values are {@code null}.
+ *
+ * @param syncEnabled          whether a remote is configured (every mode but offline)
+ * @param lastSyncTime         when the last sync ended, successful or not
+ * @param syncIntervalSeconds  seconds between the end of one scheduled sync and the start of the next
+ * @param totalSyncs           successful syncs since start-up
+ * @param failedSyncs          syncs that failed as a whole since start-up
+ * @param logsDirectory        the mirror's folder
+ * @param categorizedDirectory the folder of the category links
+ * @param mode                 ssh, local, demo or offline
+ * @param syncRunning          whether a sync runs now
+ * @param lastError            why the most recent sync failed; null once one succeeds
+ * @param lastDurationSeconds  how long the last successful sync took
+ * @param nextSyncTime         when the scheduler starts the next sync
+ * @param lastChanges          what the last successful sync changed; null before the first
+ * @param progress             the running sync's progress; zeros when idle
+ * @param indexedFiles         current files in the mirror
  */
 @Serdeable
 public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
@@ -25,7 +41,15 @@ public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
                          @JsonProperty("progress") Progress progress,
                          @JsonProperty("indexed_files") long indexedFiles) {
 
-    /** What the last successful sync changed. */
+    /**
+     * What the last successful sync changed.
+     *
+     * @param filesAdded    files new to the mirror
+     * @param filesGrown    files that grew and got only their new bytes
+     * @param filesReplaced files fetched whole again (rewritten or truncated remotely; the previous generation is kept)
+     * @param filesGone     files newly gone from the remote (kept locally)
+     * @param bytesFetched  bytes read from the remote
+     */
     @Serdeable
     public record Changes(@JsonProperty("files_added") long filesAdded,
                           @JsonProperty("files_grown") long filesGrown,
@@ -34,7 +58,14 @@ public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
                           @JsonProperty("bytes_fetched") long bytesFetched) {
     }
 
-    /** How far the running sync has come; all zero when idle. */
+    /**
+     * How far the running sync has come; all zero when idle. Only files that need a transfer count.
+     *
+     * @param filesDone  files finished
+     * @param filesTotal files this sync transfers
+     * @param bytesDone  bytes fetched so far
+     * @param bytesTotal bytes this sync expects to fetch
+     */
     @Serdeable
     public record Progress(@JsonProperty("files_done") long filesDone,
                            @JsonProperty("files_total") long filesTotal,

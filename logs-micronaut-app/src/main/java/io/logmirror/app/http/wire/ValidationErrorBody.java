@@ -15,7 +15,15 @@ import java.util.Map;
 @Serdeable
 public record ValidationErrorBody(@JsonProperty("detail") List<Issue> detail) {
 
-    /** One rejected parameter. */
+    /**
+     * One rejected parameter.
+     *
+     * @param type  {@code missing}, {@code int_parsing}, {@code greater_than_equal}, {@code less_than_equal} or {@code value_error}
+     * @param loc   where: {@code ["query", "<name>"]}
+     * @param msg   what is wrong, in pydantic's words
+     * @param input the value given; null when missing
+     * @param ctx   the bound that was broken, such as {@code {"le": 1000}}; absent when none
+     */
     @Serdeable
     public record Issue(@JsonProperty("type") String type,
                         @JsonProperty("loc") List<String> loc,
