@@ -200,6 +200,14 @@ public final class OpenSshServer implements Closeable {
                 .remoteBasePath(base.toString());
     }
 
+    /** Kills the session processes whose command line contains {@code text}; returns how many. */
+    public long killCommands(String text) {
+        return process.descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
+                .peek(ProcessHandle::destroyForcibly)
+                .count();
+    }
+
     /** Direct children of the listening sshd: one per connection. */
     long sessionProcesses() {
         return process.children().count();

@@ -96,6 +96,23 @@ class SshRemoteSourceTest {
     }
 
     @Test
+    void keepsAListingShellThatSeesEveryChangeAndListsOnWhenItDies() throws IOException {
+        write("a.log", "a");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log");
+            write("b.log", "b");
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log");
+
+            assertThat(server.killCommands("while IFS= read")).isPositive();
+            write("c.log", "c");
+
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log", "c.log");
+            Files.delete(logs.resolve("a.log"));
+            assertThat(byPath(source.list())).containsOnlyKeys("b.log", "c.log");
+        }
+    }
+
+    @Test
     void mirrorsNamesWithSpacesQuotesBackslashesLeadingDashesAndShellCharacters() throws IOException {
         String[] names = {"with space.log", "it's.log", "back\\slash.log", "-leading-dash.log", "$(touch pwned).log",
                 "semi;colon`tick`.log", "ünïcödé.log", "dir with space/-x.log"};
