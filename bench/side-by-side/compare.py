@@ -478,10 +478,6 @@ def run_cases(c, orig_data, ours_data):
 # ---------------------------------------------------------------------------------------------------------------
 
 KNOWN = [
-    (r".", r"^time format$", r"(modified_time|latest_modified|last_sync_time)", "c",
-     "ours writes UTC with +00:00 and always 6 fraction digits; the original a naive local time, fraction "
-     "omitted when zero (docs/api.md, 'Times')"),
-    (r"^GET /$", r"^value$", r"\$\.description", "c", "description text reworded (docs/api.md)"),
     (r"^GET /status", r"^time value$", r"last_sync_time", "c",
      "each service ended its own sync at its own moment"),
     (r"sibling-prefix", r".", r".", "b",

@@ -210,9 +210,10 @@ final class LogIndex {
             if (c == null || categoryFiles[c] == 0) {
                 result.add(new CategoryStats(category, 0, 0, Optional.empty()));
             } else {
-                int newest = roots[c];
-                while (left[newest] != NIL) {
-                    newest = left[newest];
+                InOrder walk = new InOrder(roots[c]);
+                int newest = walk.next();
+                while ((flags[newest] & HIDDEN) != 0) {
+                    newest = walk.next();
                 }
                 result.add(new CategoryStats(category, categoryFiles[c], categoryBytes[c], Optional.of(modified(newest))));
             }
@@ -254,8 +255,10 @@ final class LogIndex {
         } else {
             int old = categoryOf[id] & 0xff;
             roots[old] = remove(roots[old], id);
-            categoryFiles[old]--;
-            categoryBytes[old] -= sizes[id];
+            if ((flags[id] & HIDDEN) == 0) {
+                categoryFiles[old]--;
+                categoryBytes[old] -= sizes[id];
+            }
         }
         sizes[id] = size;
         seconds[id] = modified.getEpochSecond();
@@ -265,8 +268,12 @@ final class LogIndex {
         left[id] = NIL;
         right[id] = NIL;
         roots[c] = insert(roots[c], id);
-        categoryFiles[c]++;
-        categoryBytes[c] += size;
+        // Totals count what listings show: hidden files are indexed (readable) but neither listed nor counted,
+        // as the original service never linked them into categorized/.
+        if ((flags[id] & HIDDEN) == 0) {
+            categoryFiles[c]++;
+            categoryBytes[c] += size;
+        }
     }
 
     /** Records a kept generation of an indexed path (appended as the newest kept one). */

@@ -53,7 +53,10 @@ class LogIndexTest {
         List<String> all = model.entrySet().stream().sorted(NEWEST_FIRST).map(Map.Entry::getKey).toList();
         assertThat(paths(index.list(LogQuery.newest(100_000).withHidden()))).containsExactlyElementsOf(all);
         for (CategoryStats stats : index.stats(Category.STANDARD)) {
-            List<Model> in = model.values().stream().filter(m -> m.category().equals(stats.category())).toList();
+            List<Model> in = model.entrySet().stream()
+                    .filter(e -> e.getValue().category().equals(stats.category()))
+                    .filter(e -> !LogPath.of(e.getKey()).isHidden())
+                    .map(Map.Entry::getValue).toList();
             assertThat(stats.fileCount()).isEqualTo(in.size());
             assertThat(stats.totalBytes()).isEqualTo(in.stream().mapToLong(Model::size).sum());
             assertThat(stats.latestModified()).isEqualTo(in.stream().map(Model::modified).max(Comparator.naturalOrder()));

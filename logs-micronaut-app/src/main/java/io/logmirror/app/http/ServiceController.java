@@ -39,6 +39,8 @@ public class ServiceController {
 
     static final String SERVICE_NAME = "Logs Service";
     static final String VERSION = "1.0.0";
+    /** The original's text, word for word: clients and dashboards may show or compare it. */
+    static final String DESCRIPTION = "Microservice for syncing and categorizing logs from MeluXina HPC";
 
     private final LogMirror mirror;
     private final AppSettings settings;
@@ -60,8 +62,7 @@ public class ServiceController {
         endpoints.put("service_stats", "/services/stats");
         endpoints.put("list_logs", "/logs");
         endpoints.put("log_content", "/logs/content");
-        return new ServiceInfo(SERVICE_NAME, VERSION,
-                "Syncs logs from the HPC cluster and serves them categorized by service", endpoints,
+        return new ServiceInfo(SERVICE_NAME, VERSION, DESCRIPTION, endpoints,
                 settings.mode().wireName());
     }
 

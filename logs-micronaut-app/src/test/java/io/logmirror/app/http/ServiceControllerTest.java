@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +102,10 @@ class ServiceControllerTest {
         assertThat(status.get("failed_syncs").getLongValue()).isZero();
         assertThat(status.get("logs_directory").getStringValue()).isEqualTo(DATA.resolve("logs").toString());
         assertThat(status.get("categorized_directory").getStringValue()).isEqualTo(DATA.resolve("categorized").toString());
-        assertThat(OffsetDateTime.parse(status.get("last_sync_time").getStringValue()).getOffset().getTotalSeconds()).isZero();
+        assertThat(status.get("last_sync_time").getStringValue()).as("Python's naive isoformat(), as the original")
+                .matches(ContractTest.ISO_LOCAL);
+        assertThat(java.time.LocalDateTime.parse(status.get("last_sync_time").getStringValue()))
+                .isCloseTo(java.time.LocalDateTime.now(), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.HOURS));
         assertThat(status.get("mode").getStringValue()).isEqualTo("demo");
         assertThat(status.get("last_error").isNull()).isTrue();
         assertThat(status.get("last_duration_seconds").isNumber()).isTrue();
