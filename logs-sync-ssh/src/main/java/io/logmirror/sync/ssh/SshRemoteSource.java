@@ -125,9 +125,23 @@ public final class SshRemoteSource implements RemoteSource {
                     continue;
                 }
                 throw new IOException(who + ": cannot open remote file '" + file.path() + "' ("
-                        + RemoteNames.localName(path) + "): " + e.getMessage(), e);
+                        + RemoteNames.localName(path) + "): " + e.getMessage() + "; " + openAdvice(e), e);
             }
         }
+    }
+
+    private static String openAdvice(IOException e) {
+        if (e instanceof net.schmizz.sshj.sftp.SFTPException) {
+            switch (((net.schmizz.sshj.sftp.SFTPException) e).getStatusCode()) {
+                case NO_SUCH_FILE:
+                    return "it was deleted or renamed since the listing; the next sync sees the change";
+                case PERMISSION_DENIED:
+                    return "the account may not read it: check its permissions on the host";
+                default:
+                    break;
+            }
+        }
+        return "the next sync tries again";
     }
 
     @Override

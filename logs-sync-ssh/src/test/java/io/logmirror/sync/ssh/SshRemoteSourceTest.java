@@ -212,7 +212,8 @@ class SshRemoteSourceTest {
             assertThatThrownBy(() -> source.open(files.get("gone.log"), 0, 4))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("gone.log")
-                    .hasMessageContaining("127.0.0.1:" + server.port());
+                    .hasMessageContaining("127.0.0.1:" + server.port())
+                    .hasMessageContaining("deleted or renamed since the listing");
             assertThat(read(source, files.get("a.log"), 0, 1)).isEqualTo("a");
         }
     }
