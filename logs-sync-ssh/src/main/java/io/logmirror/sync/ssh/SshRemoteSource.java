@@ -221,6 +221,7 @@ public final class SshRemoteSource implements RemoteSource {
             connection = null;
         }
         connection = SshConnection.open(settings);
+        execUnavailable = false; // a new connection tries the exec listing once again (the account may have changed)
         return connection;
     }
 
