@@ -74,6 +74,8 @@ def tree_files():
         (".sync-lock", "4817\n"),                               # hidden file
         ("job-4817/.nfs000000000123", "stale nfs handle\n"),    # hidden file in a sub-folder
         (".cache/inference_warmup.log", _lines("warmup", 4)),   # a visible name inside a hidden folder
+        ("job-4817/vllm_3.log", _lines("vllm-3", 7)),           # mtime with nanoseconds (set below)
+        ("job-4817/slurm-4817.err", _lines("job-4817-err", 2)),  # mtime .9999996 s: rounds up to the next second
     ]
     out = []
     for i, (path, content) in enumerate(files):
@@ -82,6 +84,12 @@ def tree_files():
         mtime = BASE_MTIME - i * 137.25 - (0.0 if i % 3 == 0 else 0.5)
         out.append((path, data, mtime))
     return out
+
+
+NANOSECOND_MTIMES = {
+    "job-4817/vllm_3.log": 1764097000_123456789,
+    "job-4817/slurm-4817.err": 1764096900_999999600,
+}
 
 
 def make_tree(remote_base):
@@ -93,6 +101,9 @@ def make_tree(remote_base):
         with open(full, "wb") as f:
             f.write(data)
         os.utime(full, (mtime, mtime))
+    # Real file systems keep nanoseconds; Python's datetime.fromtimestamp rounds them to the nearest microsecond.
+    for path, ns in NANOSECOND_MTIMES.items():
+        os.utime(os.path.join(logs, path), ns=(ns, ns))
     print(f"tree: {len(tree_files())} files under {logs}")
 
 
@@ -270,7 +281,7 @@ class Comparer:
                 self.diff(case, "time not ISO-8601", where, a, b)
                 return
             delta = abs((ta - tb).total_seconds())
-            limit = 0.000001 if time_exact else self.tolerance
+            limit = 0.0 if time_exact else self.tolerance
             if delta > limit:
                 self.diff(case, "time value", where, a, b)
             return
