@@ -25,8 +25,10 @@ RUN apt-get update \
 COPY --from=build /src/logs-micronaut-app/target/logs-service.jar /app/logs-service.jar
 USER app
 WORKDIR /app
+# TZ: the API writes naive local times as the original did; UTC in the container, as the original's was.
 ENV DATA_DIR=/data \
-    PORT=8004
+    PORT=8004 \
+    TZ=UTC
 EXPOSE 8004
 VOLUME /data
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \

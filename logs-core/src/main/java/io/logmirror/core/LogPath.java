@@ -119,14 +119,12 @@ public final class LogPath implements Comparable<LogPath> {
                 segments.subList(0, segments.size() - 1)));
     }
 
-    /** Whether any segment starts with a dot (such files are hidden from listings). */
+    /**
+     * Whether the file's name starts with a dot. Such files are mirrored and readable, but hidden from listings
+     * and totals, as in the original service (a visible name inside a hidden folder is not hidden).
+     */
     public boolean isHidden() {
-        for (String segment : segments) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return fileName().startsWith(".");
     }
 
     /** This path with {@code relative} (itself a valid log path) appended. */

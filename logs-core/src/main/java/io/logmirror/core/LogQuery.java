@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Which files {@link LogStore#list(LogQuery)} returns: newest first by remote modification time,
- * at most {@code limit}, optionally one category, hidden files (a segment starting with {@code .})
+ * at most {@code limit}, optionally one category, hidden files (a name starting with {@code .})
  * only when asked.
  *
  * <pre>{@code

@@ -89,8 +89,9 @@ class LogPathTest {
     }
 
     @Test
-    void isHiddenWhenAnySegmentStartsWithADot() {
-        assertThat(LogPath.of(".cache/a.log").isHidden()).isTrue();
+    void isHiddenWhenTheFileNameStartsWithADot() {
+        assertThat(LogPath.of(".cache/a.log").isHidden()).isFalse();
+        assertThat(LogPath.of(".hidden.log").isHidden()).isTrue();
         assertThat(LogPath.of("a/.b").isHidden()).isTrue();
         assertThat(LogPath.of("a/b.c").isHidden()).isFalse();
     }

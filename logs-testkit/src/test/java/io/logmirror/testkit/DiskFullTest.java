@@ -49,14 +49,20 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws IOException {
-        for (LogMirror mirror : mirrors) {
-            mirror.close();
-        }
-        if (remote != null) {
-            remote.destroy();
-        }
-        if (disk != null) {
-            disk.close();
+        try {
+            for (LogMirror mirror : mirrors) {
+                mirror.close();
+            }
+        } finally {
+            try {
+                if (remote != null) {
+                    remote.destroy();
+                }
+            } finally {
+                if (disk != null) {
+                    disk.close();
+                }
+            }
         }
     }
 
@@ -237,6 +243,36 @@ class DiskFullTest {
             assertThat(read(reopened.store(), entry)).isEqualTo("kept\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertIndexMatchesDisk(reopened.store());
         }
+    }
+
+    @Test
+    void aDiskOutOfInodesFailsNewFilesClearlyWhileExistingFilesKeepGrowingAndCatchesUpOnceInodesAreFree() throws Exception {
+        disk.close();
+        disk = SmallDisk.mountOrSkip(DISK, 200);
+        data = disk.root().resolve("data");
+        remote.write("server.log", "up\n").write("job-1/slurm-1.out", "SLURM_JOB_ID=1\n");
+        LogMirror mirror = open(config -> config);
+        mirror.syncNow();
+        assertThat(disk.useUpInodes()).as("inodes left for the filler").isPositive();
+        remote.write("job-2/slurm-2.out", "SLURM_JOB_ID=2\n").write("new.log", "new\n")
+                .append("server.log", "request 1\n").append("job-1/slurm-1.out", "step 1\n");
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(report.failures()).extracting(SkippedEntry::name).containsExactlyInAnyOrder("job-2/slurm-2.out", "new.log");
+        assertThat(report.failures()).allSatisfy(f -> assertThat(f.reason()).containsIgnoringCase("no space"));
+        assertThat(logs("server.log")).hasContent("up\nrequest 1\n");
+        assertThat(logs("job-1/slurm-1.out")).hasContent("SLURM_JOB_ID=1\nstep 1\n");
+        assertThat(logs("new.log")).doesNotExist();
+        assertIndexMatchesDisk(mirror.store());
+
+        disk.freeInodes(50);
+        SyncReport next = mirror.syncNow();
+
+        assertThat(next.failures()).isEmpty();
+        assertThat(logs("job-2/slurm-2.out")).hasContent("SLURM_JOB_ID=2\n");
+        assertThat(logs("new.log")).hasContent("new\n");
+        assertIndexMatchesDisk(mirror.store());
     }
 
     @Test

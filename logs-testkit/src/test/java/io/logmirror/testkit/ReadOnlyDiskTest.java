@@ -34,11 +34,14 @@ class ReadOnlyDiskTest {
 
     @AfterEach
     void unmount() throws IOException {
-        if (remote != null) {
-            remote.destroy();
-        }
-        if (disk != null) {
-            disk.close();
+        try {
+            if (remote != null) {
+                remote.destroy();
+            }
+        } finally {
+            if (disk != null) {
+                disk.close();
+            }
         }
     }
 

@@ -38,8 +38,14 @@ final class SmallDisk implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code bytes} (a multiple of {@link #PAGE}) on a fresh temporary folder. */
     static SmallDisk mountOrSkip(long bytes) throws IOException {
+        return mountOrSkip(bytes, 0);
+    }
+
+    /** Like {@link #mountOrSkip(long)}, with at most {@code inodes} files and folders when it is positive. */
+    static SmallDisk mountOrSkip(long bytes, int inodes) throws IOException {
         Path folder = Files.createTempDirectory("logmirror-small-disk-");
-        String problem = run("mount", "-t", "tmpfs", "-o", "size=" + bytes, "tmpfs", folder.toString());
+        String options = "size=" + bytes + (inodes > 0 ? ",nr_inodes=" + inodes : "");
+        String problem = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder.toString());
         if (problem == null) {
             FileStore store = Files.getFileStore(folder);
             if (!store.type().equals("tmpfs") || store.getTotalSpace() != bytes) {
@@ -50,7 +56,7 @@ final class SmallDisk implements AutoCloseable {
         }
         if (problem != null) {
             Files.deleteIfExists(folder);
-            String message = "this full-disk test needs a real small disk: it runs 'mount -t tmpfs -o size=" + bytes
+            String message = "this full-disk test needs a real small disk: it runs 'mount -t tmpfs -o " + options
                     + " tmpfs <dir>', which failed (" + problem + "). Run the tests as root (or with CAP_SYS_ADMIN) on "
                     + "Linux with the 'mount' command installed";
             if ("true".equals(System.getenv("CI"))) {
@@ -90,6 +96,40 @@ final class SmallDisk implements AutoCloseable {
             while (left > 0) {
                 block.clear().limit((int) Math.min(block.capacity(), left));
                 left -= channel.write(block);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Creates empty files in a filler folder until no inode is left, so that no file or folder can be created while
+     * space is still free.
+     *
+     * @return how many were created
+     */
+    int useUpInodes() throws IOException {
+        Path folder = Files.createDirectories(mountPoint.resolve("inode-filler"));
+        int count = 0;
+        while (true) {
+            try {
+                Files.createFile(folder.resolve("f" + count));
+                count++;
+            } catch (IOException full) {
+                return count;
+            }
+            if (count > 1_000_000) {
+                throw new IllegalStateException("created a million files on " + mountPoint + " without running out of "
+                        + "inodes; mount it with fewer");
+            }
+        }
+    }
+
+    /** Deletes up to {@code count} files made by {@link #useUpInodes()}, giving their inodes back. */
+    SmallDisk freeInodes(int count) throws IOException {
+        Path folder = mountPoint.resolve("inode-filler");
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files.limit(count)::iterator) {
+                Files.delete(file);
             }
         }
         return this;

@@ -364,4 +364,9 @@ public final class DefaultLogMirror implements LogMirror {
             throw failure;
         }
     }
+
+    @Override
+    public String toString() {
+        return "LogMirror[" + config.source().describe() + " -> " + config.dataDirectory() + "]";
+    }
 }

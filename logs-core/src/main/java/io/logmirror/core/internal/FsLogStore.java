@@ -119,7 +119,14 @@ public final class FsLogStore implements LogStore {
                 throw new IOException("cannot create the data folder " + this.data + " (" + e + "); check that it is "
                         + "writable by this user and the disk is not full", e);
             }
-            lockChannel = FileChannel.open(internal.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lockChannel = FileChannel.open(internal.resolve("lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new IOException("cannot open the data folder " + this.data + " for writing (" + e + "); check "
+                        + "that its disk is writable and not full, or open it with LogStore.openReadOnly to serve "
+                        + "what it holds", e);
+            }
             FileLock acquired;
             try {
                 acquired = lockChannel.tryLock();
@@ -244,7 +251,7 @@ public final class FsLogStore implements LogStore {
                             relative(numberDir, file).ifPresent(path -> found
                                     .computeIfAbsent(path.toString(), k -> new TreeMap<>())
                                     .put(number, new LogIndex.Generation(number, attrs.size(),
-                                            attrs.lastModifiedTime().toInstant())));
+                                            attrs.lastModifiedTime().toInstant(), Optional.empty())));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -641,6 +648,20 @@ public final class FsLogStore implements LogStore {
         }
     }
 
+    /**
+     * Cuts the current file back to {@code size} bytes (its previous, whole version) after an append turned out to
+     * mix two versions of the remote file; its modification time, never updated for that append, stays.
+     */
+    void truncateCurrent(LogPath path, long size) throws IOException {
+        checkWritable();
+        Path file = currentFile(path);
+        checkParentInside(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            channel.truncate(size);
+        }
+        updateSize(path, size);
+    }
+
     private void updateSize(LogPath path, long size) {
         lock.writeLock().lock();
         try {
@@ -663,6 +684,43 @@ public final class FsLogStore implements LogStore {
     /** Whether the current file of {@code path} is on disk (someone may have deleted it by hand). */
     boolean currentExists(LogPath path) {
         return Files.isRegularFile(currentFile(path), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * What stands in the mirror where {@code path} must go, said so that a user can act: a file kept (usually gone
+     * remotely) where the remote now has a folder, or a kept folder where the remote now has a file. Empty when the
+     * way is free. Costs one {@code stat} per folder of the path; asked only for files new to the mirror.
+     */
+    Optional<String> obstacle(LogPath path) {
+        Path at = logs;
+        List<String> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            at = at.resolve(segments.get(i));
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return Optional.empty(); // nothing there yet
+            }
+            String here = String.join("/", segments.subList(0, i + 1));
+            boolean last = i == segments.size() - 1;
+            if (!last && attrs.isRegularFile()) {
+                boolean gone = find(LogPath.of(here)).map(LogEntry::goneRemotely).orElse(false);
+                return Optional.of("the mirror keeps '" + here + "' as a file" + (gone ? " (gone remotely)" : "")
+                        + " where the remote now has a folder of that name; move " + at + " out of the data folder "
+                        + "(or delete it) and the next sync mirrors the folder's files");
+            }
+            if (last && attrs.isDirectory()) {
+                return Optional.of("the mirror keeps a folder '" + here + "' (its files are gone remotely) where the "
+                        + "remote now has a file of that name; move " + at + " out of the data folder (or delete it) "
+                        + "and the next sync mirrors the file");
+            }
+            if (!attrs.isRegularFile() && !attrs.isDirectory()) {
+                return Optional.of(at + " is in the way and is not something the mirror creates (a symlink or a "
+                        + "special file); remove it and the next sync mirrors '" + path + "'");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the staged file and the current file hold the same bytes. */
@@ -703,7 +761,8 @@ public final class FsLogStore implements LogStore {
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
-                    "a file is already there though the index does not know it; restart to rebuild the index");
+                    "something the mirror did not put there is in the way; move it out of the data folder (or delete "
+                    + "it) and the next sync mirrors the file");
         }
         move(staged, target);
         long size = Files.size(target);
@@ -760,7 +819,8 @@ public final class FsLogStore implements LogStore {
         LogEntry generation;
         lock.writeLock().lock();
         try {
-            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant());
+            index.addGeneration(path, number, keptAttrs.size(), keptAttrs.lastModifiedTime().toInstant(),
+                    previous.category());
             index.put(path, category, size, localPrecision(modified), false);
             current = index.find(path).orElseThrow();
             List<LogEntry> all = index.generations(path);
@@ -938,16 +998,20 @@ public final class FsLogStore implements LogStore {
         Path target = linkTarget(link, path);
         createParents(link);
         try {
+            Files.createSymbolicLink(link, target); // the usual case: a new file, no link yet
+            return;
+        } catch (FileAlreadyExistsException e) {
+            // there is one: keep it if right, else replace it below
+        }
+        try {
             if (Files.readSymbolicLink(link).equals(target)) {
                 return;
             }
-            Files.delete(link);
-        } catch (NoSuchFileException e) {
-            // not there yet
         } catch (java.nio.file.NotLinkException e) {
             LOG.warn("{} is in the way of a categorized link and is not a symlink; remove it", link);
             return;
         }
+        Files.delete(link);
         Files.createSymbolicLink(link, target);
     }
 
@@ -980,6 +1044,9 @@ public final class FsLogStore implements LogStore {
         }
         Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         if (key != null) {
+            if (verifiedFolders.size() >= 100_000) {
+                verifiedFolders.clear(); // a bound on the memory; folders are simply checked fully again
+            }
             verifiedFolders.put(parent, key);
         }
     }
@@ -1121,5 +1188,10 @@ public final class FsLogStore implements LogStore {
         } catch (IOException e) {
             LOG.warn("cannot release the lock of {} ({})", data, e.toString());
         }
+    }
+
+    @Override
+    public String toString() {
+        return "LogStore[" + data + (readOnly ? ", read-only" : "") + "]";
     }
 }

@@ -57,8 +57,11 @@ final class LogIndex {
     /** Earlier generations, oldest first, by id of the current file; rare, so a plain map. */
     private final Map<Integer, List<Generation>> generations = new HashMap<>();
 
-    /** One kept generation of a file. */
-    record Generation(int number, long size, Instant modified) { }
+    /**
+     * One kept generation of a file. Its category is the one the file had when it was replaced; empty when that
+     * is unknown (rebuilt from disk), and the current category stands in.
+     */
+    record Generation(int number, long size, Instant modified, Optional<Category> category) { }
 
     LogIndex(List<Category> knownCategories, int expectedFiles) {
         int capacity = Math.max(16, expectedFiles);
@@ -136,11 +139,10 @@ final class LogIndex {
             return List.of();
         }
         List<LogEntry> result = new ArrayList<>(kept.size());
-        Category category = categories.get(categoryOf[id] & 0xff);
-        for (int i = 0; i < kept.size(); i++) {
-            Generation generation = kept.get(i);
-            result.add(new LogEntry(path, category, generation.size(), generation.modified(),
-                    (flags[id] & GONE) != 0, generation.number()));
+        Category current = categories.get(categoryOf[id] & 0xff);
+        for (Generation generation : kept) {
+            result.add(new LogEntry(path, generation.category().orElse(current), generation.size(),
+                    generation.modified(), (flags[id] & GONE) != 0, generation.number()));
         }
         return result;
     }
@@ -208,9 +210,10 @@ final class LogIndex {
             if (c == null || categoryFiles[c] == 0) {
                 result.add(new CategoryStats(category, 0, 0, Optional.empty()));
             } else {
-                int newest = roots[c];
-                while (left[newest] != NIL) {
-                    newest = left[newest];
+                InOrder walk = new InOrder(roots[c]);
+                int newest = walk.next();
+                while ((flags[newest] & HIDDEN) != 0) {
+                    newest = walk.next();
                 }
                 result.add(new CategoryStats(category, categoryFiles[c], categoryBytes[c], Optional.of(modified(newest))));
             }
@@ -252,8 +255,10 @@ final class LogIndex {
         } else {
             int old = categoryOf[id] & 0xff;
             roots[old] = remove(roots[old], id);
-            categoryFiles[old]--;
-            categoryBytes[old] -= sizes[id];
+            if ((flags[id] & HIDDEN) == 0) {
+                categoryFiles[old]--;
+                categoryBytes[old] -= sizes[id];
+            }
         }
         sizes[id] = size;
         seconds[id] = modified.getEpochSecond();
@@ -263,17 +268,21 @@ final class LogIndex {
         left[id] = NIL;
         right[id] = NIL;
         roots[c] = insert(roots[c], id);
-        categoryFiles[c]++;
-        categoryBytes[c] += size;
+        // Totals count what listings show: hidden files are indexed (readable) but neither listed nor counted,
+        // as the original service never linked them into categorized/.
+        if ((flags[id] & HIDDEN) == 0) {
+            categoryFiles[c]++;
+            categoryBytes[c] += size;
+        }
     }
 
     /** Records a kept generation of an indexed path (appended as the newest kept one). */
-    void addGeneration(LogPath path, int number, long size, Instant modified) {
+    void addGeneration(LogPath path, int number, long size, Instant modified, Category category) {
         int id = idOf(path);
         if (id == NIL) {
             throw new IllegalStateException("no current file " + path + " to keep a generation of");
         }
-        generations.computeIfAbsent(id, k -> new ArrayList<>(2)).add(new Generation(number, size, modified));
+        generations.computeIfAbsent(id, k -> new ArrayList<>(2)).add(new Generation(number, size, modified, Optional.of(category)));
     }
 
     /** Sets the generations of an indexed path, oldest first (used when rebuilding from disk). */

@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * with another mtime) is fetched whole into staging and, when its bytes differ, replaces the local file after
  * the old one is kept as a generation; new files arrive through staging and an atomic rename; files missing
  * from the listing are kept and marked gone. Transfers run on {@code parallelism} threads; one file's failure
- * is reported and the others go on.
+ * is reported and the others go on. Each transfer also asks for one byte past the listed end: receiving it (the
+ * file changed while it was read), or a read that ended early, triggers one small second read that checks the
+ * bytes before the old end (or the head) again, so a file rewritten mid-transfer never stays a mix of two versions.
  */
 public final class MirrorSyncer implements Syncer, AutoCloseable {
 
@@ -319,7 +321,11 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         try {
             Outcome outcome;
             if (work.local().isEmpty() || !store.currentExists(path)) {
-                // A local copy deleted by hand is fetched again as a new file.
+                // New, or a local copy deleted by hand: fetched as a new file, once nothing kept stands in its way.
+                Optional<String> obstacle = store.obstacle(path);
+                if (obstacle.isPresent()) {
+                    throw new IOException(obstacle.get());
+                }
                 outcome = fetchWhole(work.file(), Optional.empty(), run);
             } else if (work.file().size() > work.local().get().size()) {
                 outcome = grow(work.file(), work.local().get(), run);
@@ -349,7 +355,7 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
 
     private static SkippedEntry failure(LogPath path, String what, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e instanceof FsLogStore.LocalWriteException ? e.getMessage()
+                : e instanceof FsLogStore.LocalWriteException || e.getClass() == IOException.class ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return SkippedEntry.ofRawName(path.toString(), what + " (" + message + "); what is on disk is kept and the "
                 + "next sync retries it");
@@ -361,10 +367,15 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         long oldSize = local.size();
         int w = (int) Math.min(window, oldSize);
         long start = oldSize - w;
+        long expected = file.size() - oldSize;
         AtomicLong written = new AtomicLong();
-        try (InputStream in = source.open(file, start, file.size() - start)) {
+        IOException failure = null;
+        boolean changedWhileRead = false;
+        byte[] remoteWindow = new byte[0];
+        // One byte past the listed end is asked for too: getting it shows the file changed while it was read.
+        try (InputStream in = source.open(file, start, file.size() - start + 1)) {
             if (w > 0) {
-                byte[] remoteWindow = in.readNBytes(w);
+                remoteWindow = in.readNBytes(w);
                 run.fetched(remoteWindow.length);
                 if (!Arrays.equals(remoteWindow, store.readCurrent(path, start, w))) {
                     LOG.debug("{} was rewritten: the bytes before its old end changed; fetching it whole", path);
@@ -373,20 +384,41 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
                 }
             }
             try {
-                store.appendCurrent(path, oldSize, in, file.size() - oldSize, written, run::fetched);
+                store.appendCurrent(path, oldSize, in, expected, written, run::fetched);
+                if (written.get() == expected) {
+                    changedWhileRead = probePastEnd(in, run);
+                }
             } catch (FsLogStore.LocalCopyChangedException e) {
                 LOG.warn("{}; fetching it whole, the changed copy is kept as a generation", e.getMessage());
                 in.close();
                 return fetchWhole(file, Optional.of(local), run);
-            } finally {
-                if (written.get() > 0 && written.get() < file.size() - oldSize) {
-                    // A valid prefix is on disk; tell consumers about the bytes that did arrive.
-                    store.find(path).ifPresent(entry -> publish(new LogEvent.Appended(entry, oldSize)));
-                }
+            } catch (IOException e) {
+                failure = e;
+            }
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e; // closing the remote stream failed
             }
         }
-        long expected = file.size() - oldSize;
-        if (written.get() < expected) {
+        boolean complete = written.get() == expected;
+        boolean interrupted = failure instanceof InterruptedIOException
+                || failure instanceof java.nio.channels.ClosedByInterruptException;
+        if (written.get() > 0 && w > 0 && !interrupted && (!complete || changedWhileRead)
+                && verify(file, start, remoteWindow, run) == Check.CHANGED) {
+            // The bytes just appended may come from another version of the file (a job re-run rewriting its log):
+            // go back to the version that was whole, which the next sync replaces properly.
+            store.truncateCurrent(path, oldSize);
+            throw new IOException("changed on the remote while its new bytes were read (rewritten or truncated); its "
+                    + "previous content is kept and the next sync fetches it again");
+        }
+        if (!complete) {
+            if (written.get() > 0) {
+                // A valid prefix is on disk; tell consumers about the bytes that did arrive.
+                store.find(path).ifPresent(entry -> publish(new LogEvent.Appended(entry, oldSize)));
+            }
+            if (failure != null) {
+                throw failure;
+            }
             throw new IOException("remote file ended after " + (oldSize + written.get()) + " of " + file.size()
                     + " bytes; it may have been truncated during the sync");
         }
@@ -417,7 +449,9 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
             w = (int) Math.min(window, partial);
             start = partial - w;
         }
-        InputStream in = source.open(file, start, file.size() - start);
+        IOException failure = null;
+        boolean changedWhileRead = false;
+        InputStream in = source.open(file, start, file.size() - start + 1);
         try {
             if (w > 0) {
                 byte[] remoteWindow = in.readNBytes(w);
@@ -427,14 +461,35 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
                     in.close();
                     store.discardStaging(path);
                     from = 0;
-                    in = source.open(file, 0, file.size());
+                    in = source.open(file, 0, file.size() + 1);
                 }
             }
-            store.writeStaging(path, from, in, file.size() - from, written, run::fetched);
+            try {
+                store.writeStaging(path, from, in, file.size() - from, written, run::fetched);
+                if (from + written.get() == file.size()) {
+                    changedWhileRead = probePastEnd(in, run);
+                }
+            } catch (FsLogStore.LocalWriteException | InterruptedIOException
+                     | java.nio.channels.ClosedByInterruptException e) {
+                throw e;
+            } catch (IOException e) {
+                failure = e;
+            }
         } finally {
             in.close();
         }
-        if (from + written.get() < file.size()) {
+        boolean complete = from + written.get() == file.size();
+        int head = (int) Math.min(window, from + written.get());
+        if (head > 0 && (changedWhileRead || (!complete && written.get() > 0))
+                && verify(file, 0, store.readStaging(path, 0, head), run) == Check.CHANGED) {
+            store.discardStaging(path);
+            throw new IOException("changed on the remote while it was read (rewritten or truncated); the next sync "
+                    + "fetches it again");
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (!complete) {
             throw new IOException("remote file ended after " + (from + written.get()) + " of " + file.size()
                     + " bytes; it may have been truncated during the sync");
         }
@@ -443,14 +498,45 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
             store.setModified(path, file.modified());
             return Outcome.TOUCHED;
         }
-        int head = categorizer.headBytesWanted();
-        Category category = categorizer.categorize(path, head > 0 ? store.stagingHead(path, head) : new byte[0]);
+        int wanted = categorizer.headBytesWanted();
+        Category category = categorizer.categorize(path, wanted > 0 ? store.stagingHead(path, wanted) : new byte[0]);
         if (local.isPresent()) {
             publish(store.commitReplace(path, category, file.modified()));
             return Outcome.REPLACED;
         }
         publish(new LogEvent.Added(store.commitNew(path, category, file.modified())));
         return Outcome.ADDED;
+    }
+
+    private enum Check { SAME, CHANGED, UNKNOWN }
+
+    /** Whether a byte follows the listed end: the file grew, or was rewritten longer, while it was read. */
+    private static boolean probePastEnd(InputStream in, Run run) {
+        try {
+            if (in.read() >= 0) {
+                run.fetched(1);
+                return true;
+            }
+        } catch (IOException e) {
+            LOG.debug("probing past the listed end failed ({}); assuming the file did not change", e.toString());
+        }
+        return false;
+    }
+
+    /**
+     * Reads {@code expected.length} remote bytes at {@code offset} again (a second, small open) and compares them.
+     * Only done when a transfer ended early or the file changed while it was read; a failed read is UNKNOWN, and
+     * what arrived is kept (a connection that drops is far more common than a rewrite).
+     */
+    private Check verify(RemoteFile file, long offset, byte[] expected, Run run) {
+        try (InputStream in = source.open(file, offset, expected.length)) {
+            byte[] now = in.readNBytes(expected.length);
+            run.fetched(now.length);
+            return Arrays.equals(now, expected) ? Check.SAME : Check.CHANGED;
+        } catch (IOException e) {
+            LOG.debug("cannot check {} again ({}); keeping what arrived", file.path(), e.toString());
+            return Check.UNKNOWN;
+        }
     }
 
     private void publish(LogEvent event) {

@@ -92,15 +92,20 @@ class FsLogStoreTest {
     }
 
     @Test
-    void hidesHiddenFilesUnlessAsked() throws IOException {
+    void hidesFilesWhoseNameStartsWithADotFromListingsAndTotalsUnlessAsked() throws IOException {
         add(".hidden.log", "x", 300, Category.SERVER);
         add("dir/.cache/x.log", "x", 200, Category.SERVER);
         add("visible.log", "x", 100, Category.SERVER);
 
-        assertThat(paths(store.list(LogQuery.newest(10)))).containsExactly("visible.log");
+        assertThat(paths(store.list(LogQuery.newest(10)))).containsExactly("dir/.cache/x.log", "visible.log");
         assertThat(paths(store.list(LogQuery.newest(10).inCategory(Category.SERVER).withHidden())))
                 .containsExactly(".hidden.log", "dir/.cache/x.log", "visible.log");
         assertThat(store.fileCount()).isEqualTo(3);
+        CategoryStats server = store.statsByCategory().stream()
+                .filter(stats -> stats.category().equals(Category.SERVER)).findFirst().orElseThrow();
+        assertThat(server.fileCount()).as("totals count what listings show").isEqualTo(2);
+        assertThat(server.totalBytes()).isEqualTo(2);
+        assertThat(server.latestModified()).contains(store.find(LogPath.of("dir/.cache/x.log")).orElseThrow().modified());
     }
 
     @Test

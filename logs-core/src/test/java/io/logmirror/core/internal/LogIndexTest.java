@@ -53,7 +53,10 @@ class LogIndexTest {
         List<String> all = model.entrySet().stream().sorted(NEWEST_FIRST).map(Map.Entry::getKey).toList();
         assertThat(paths(index.list(LogQuery.newest(100_000).withHidden()))).containsExactlyElementsOf(all);
         for (CategoryStats stats : index.stats(Category.STANDARD)) {
-            List<Model> in = model.values().stream().filter(m -> m.category().equals(stats.category())).toList();
+            List<Model> in = model.entrySet().stream()
+                    .filter(e -> e.getValue().category().equals(stats.category()))
+                    .filter(e -> !LogPath.of(e.getKey()).isHidden())
+                    .map(Map.Entry::getValue).toList();
             assertThat(stats.fileCount()).isEqualTo(in.size());
             assertThat(stats.totalBytes()).isEqualTo(in.stream().mapToLong(Model::size).sum());
             assertThat(stats.latestModified()).isEqualTo(in.stream().map(Model::modified).max(Comparator.naturalOrder()));
@@ -81,7 +84,7 @@ class LogIndexTest {
         index.put(path, Category.LOGS, 1, Instant.EPOCH, false);
         assertThat(index.nextGenerationNumber(path)).isEqualTo(1);
 
-        index.setGenerations(path, new ArrayList<>(List.of(new LogIndex.Generation(2, 7, Instant.EPOCH))));
+        index.setGenerations(path, new ArrayList<>(List.of(new LogIndex.Generation(2, 7, Instant.EPOCH, java.util.Optional.empty()))));
 
         assertThat(index.nextGenerationNumber(path)).isEqualTo(3);
         assertThat(index.generations(path)).extracting(LogEntry::generation).containsExactly(2);

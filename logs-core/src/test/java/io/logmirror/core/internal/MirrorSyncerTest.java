@@ -478,6 +478,139 @@ class MirrorSyncerTest {
         });
     }
 
+    @Test
+    void aReplacedFileCanChangeCategoryAndItsPreviousGenerationKeepsTheOldOne() throws Exception {
+        remote("worker.log", "abcdefgh\n", 1000);
+        sync();
+        remote("worker.log", "vLLM up\n", 2000);
+
+        sync();
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
+            assertThat(e.entry().category()).isEqualTo(Category.VLLM);
+            assertThat(e.previous().category()).isEqualTo(Category.UNCATEGORIZED);
+        });
+        assertThat(Files.readString(data.resolve("categorized/vllm/worker.log"))).isEqualTo("vLLM up\n");
+        assertThat(Files.exists(data.resolve("categorized/uncategorized/worker.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+    }
+
+    @Test
+    void reportsAKeptFileStandingWhereTheRemoteNowHasAFolderAndSaysWhatToDo() throws Exception {
+        remote("job-1", "old file\n", 1000);
+        sync();
+        Files.delete(remoteDir.resolve("job-1"));
+        remote("job-1/slurm-1.out", "new\n", 2000);
+        sync();
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("job-1/slurm-1.out");
+            assertThat(f.reason()).contains("keeps 'job-1' as a file (gone remotely)").contains("move ")
+                    .doesNotContain("restart");
+        });
+        assertThat(source.opens.get()).as("nothing is fetched while the way is blocked").isZero();
+        assertThat(local("job-1")).isEqualTo("old file\n");
+
+        Files.move(data.resolve("logs/job-1"), temp.resolve("moved-aside"));
+        assertThat(sync().filesAdded()).isEqualTo(1);
+        assertThat(local("job-1/slurm-1.out")).isEqualTo("new\n");
+    }
+
+    @Test
+    void reportsAKeptFolderStandingWhereTheRemoteNowHasAFile() throws Exception {
+        remote("job-1/slurm-1.out", "old\n", 1000);
+        sync();
+        Files.delete(remoteDir.resolve("job-1/slurm-1.out"));
+        Files.delete(remoteDir.resolve("job-1"));
+        remote("job-1", "new file\n", 2000);
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("job-1");
+            assertThat(f.reason()).contains("keeps a folder 'job-1'").doesNotContain("restart")
+                    .doesNotContain(".logmirror");
+        });
+        assertThat(local("job-1/slurm-1.out")).isEqualTo("old\n");
+    }
+
+    @Test
+    void anAppendDuringWhichTheFileIsRewrittenIsCutBackAndTheNextSyncReplacesTheFile() throws Exception {
+        String first = "a".repeat(10_000);
+        remote("job.out", first, 1000);
+        sync();
+        appendRemote("job.out", "b".repeat(10_000), 2000);
+        String rerun = "c".repeat(30_000);
+        source.changeAfter = 8 + 1_000; // the window, then some new bytes
+        source.change = () -> {
+            try {
+                Files.writeString(remoteDir.resolve("job.out"), rerun); // same inode, truncated and rewritten
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        SyncReport during = sync();
+
+        assertThat(during.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("changed on the remote"));
+        assertThat(local("job.out")).as("cut back to the whole previous version").isEqualTo(first);
+        assertThat(events).isEmpty();
+
+        SyncReport next = sync();
+
+        assertThat(next.filesReplaced()).isEqualTo(1);
+        assertThat(local("job.out")).isEqualTo(rerun);
+        assertThat(store.generations(LogPath.of("job.out"))).singleElement()
+                .satisfies(g -> assertThat(g.size()).isEqualTo(10_000));
+    }
+
+    @Test
+    void aNewFileRewrittenWhileItIsReadIsNotPutInPlaceMixed() throws Exception {
+        remote("job.out", "a".repeat(20_000), 1000);
+        String rerun = "c".repeat(30_000);
+        source.changeAfter = 5_000;
+        source.change = () -> {
+            try {
+                Files.writeString(remoteDir.resolve("job.out"), rerun);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        SyncReport during = sync();
+
+        assertThat(during.failures()).hasSize(1);
+        assertThat(store.find(LogPath.of("job.out"))).isEmpty();
+        assertThat(sync().filesAdded()).isEqualTo(1);
+        assertThat(local("job.out")).isEqualTo(rerun);
+    }
+
+    @Test
+    void aFileThatOnlyGrewWhileItWasReadIsAcceptedAfterOneSmallCheck() throws Exception {
+        remote("live.log", "x".repeat(10_000), 1000);
+        sync();
+        appendRemote("live.log", "y".repeat(10_000), 2000);
+        source.changeAfter = 5_000;
+        source.change = () -> {
+            try {
+                Files.writeString(remoteDir.resolve("live.log"), "z".repeat(100), StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        SyncReport report = sync();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.filesGrown()).isEqualTo(1);
+        assertThat(source.opens.get()).as("the transfer, then one check of the window").isEqualTo(2);
+        assertThat(local("live.log")).isEqualTo("x".repeat(10_000) + "y".repeat(10_000));
+        assertThat(sync().filesGrown()).isEqualTo(1);
+        assertThat(local("live.log")).isEqualTo("x".repeat(10_000) + "y".repeat(10_000) + "z".repeat(100));
+    }
+
     /** A source that counts opens and can fail a stream after a number of bytes. */
     static final class CountingSource implements RemoteSource {
         final RemoteSource delegate;
@@ -486,6 +619,9 @@ class MirrorSyncerTest {
         volatile String failOpenOf = "";
         volatile String unreadableFolder = "";
         volatile boolean listTwice;
+        /** Run once, after this many bytes of the next read: simulates a change to the remote file while it is read. */
+        volatile long changeAfter = -1;
+        volatile Runnable change = () -> { };
 
         CountingSource(RemoteSource delegate) {
             this.delegate = delegate;
@@ -520,6 +656,27 @@ class MirrorSyncerTest {
                 throw new IOException("permission denied (simulated)");
             }
             InputStream in = delegate.open(file, offset, length);
+            if (changeAfter >= 0) {
+                long after = changeAfter;
+                changeAfter = -1;
+                Runnable action = change;
+                AtomicLong delivered = new AtomicLong();
+                return new FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        long left = after - delivered.get();
+                        if (left == 0) {
+                            action.run();
+                            delivered.incrementAndGet();
+                        }
+                        int n = super.read(b, off, left > 0 ? (int) Math.min(len, left) : len);
+                        if (n > 0 && left > 0) {
+                            delivered.addAndGet(n);
+                        }
+                        return n;
+                    }
+                };
+            }
             long limit = failAfter;
             if (limit < 0) {
                 return in;

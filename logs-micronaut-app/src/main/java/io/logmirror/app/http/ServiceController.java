@@ -15,6 +15,7 @@ import io.logmirror.core.SyncProgress;
 import io.logmirror.core.SyncReport;
 import io.logmirror.core.SyncStatus;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -38,6 +39,8 @@ public class ServiceController {
 
     static final String SERVICE_NAME = "Logs Service";
     static final String VERSION = "1.0.0";
+    /** The original's text, word for word: clients and dashboards may show or compare it. */
+    static final String DESCRIPTION = "Microservice for syncing and categorizing logs from MeluXina HPC";
 
     private final LogMirror mirror;
     private final AppSettings settings;
@@ -59,16 +62,20 @@ public class ServiceController {
         endpoints.put("service_stats", "/services/stats");
         endpoints.put("list_logs", "/logs");
         endpoints.put("log_content", "/logs/content");
-        return new ServiceInfo(SERVICE_NAME, VERSION,
-                "Syncs logs from the HPC cluster and serves them categorized by service", endpoints,
+        return new ServiceInfo(SERVICE_NAME, VERSION, DESCRIPTION, endpoints,
                 settings.mode().wireName());
     }
 
-    /** Always 200 while the process runs; says whether SSH is configured and a sync is running. */
+    /**
+     * Always 200 while the process runs; says whether SSH is configured and whether the periodic sync runs. As in
+     * the original, {@code sync_running} is the background sync loop's flag (true between syncs too), not "a sync
+     * is transferring now" ({@code GET /status} has that as its own {@code sync_running}).
+     */
     @Get("/health")
     @Operation(summary = "Liveness")
     public HealthBody health() {
-        return new HealthBody("healthy", "logs", settings.mode() == Mode.SSH, mirror.status().running());
+        return new HealthBody("healthy", "logs", settings.mode() == Mode.SSH,
+                settings.mode() != Mode.OFFLINE || mirror.status().running());
     }
 
     /** Sync counters and times (the original's fields first), then the running sync's progress and the last changes. */
@@ -101,7 +108,9 @@ public class ServiceController {
      * Runs a sync now (or joins the running one) and answers when it is done, with the number of files per
      * category. 503 when no remote is configured; 500 when the sync failed.
      */
-    @Post("/sync/trigger")
+    // Any Content-Type: the request has no body, but `curl -d ''` and Python's urllib send a form type (the original
+    // accepted every type; Micronaut's default, JSON only, answered those clients 415).
+    @Post(value = "/sync/trigger", consumes = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Sync now")
     @ApiResponse(responseCode = "200", description = "the sync completed")

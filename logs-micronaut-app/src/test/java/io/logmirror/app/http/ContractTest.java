@@ -36,7 +36,8 @@ class ContractTest {
 
     static final Path DATA = TestHttp.tempDir("contract");
     static final FakeRemote REMOTE = SampleCluster.create();
-    static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00";
+    /** Python's naive {@code isoformat()}: no offset, microseconds only when not zero. */
+    static final String ISO_LOCAL = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?";
     static final List<String> CATEGORIES = List.of("server", "client", "monitoring", "vllm", "slurm", "logs", "uncategorized");
 
     static final Predicate<JsonNode> STRING = JsonNode::isString;
@@ -46,7 +47,7 @@ class ContractTest {
     static final Predicate<JsonNode> NUMBER = JsonNode::isNumber;
     static final Predicate<JsonNode> OBJECT = JsonNode::isObject;
     static final Predicate<JsonNode> ARRAY = JsonNode::isArray;
-    static final Predicate<JsonNode> TIME = node -> node.isString() && node.getStringValue().matches(ISO_UTC);
+    static final Predicate<JsonNode> TIME = node -> node.isString() && node.getStringValue().matches(ISO_LOCAL);
     static final Predicate<JsonNode> TIME_OR_NULL = node -> node.isNull() || TIME.test(node);
     static final Predicate<JsonNode> STRING_OR_NULL = node -> node.isNull() || node.isString();
     static final Predicate<JsonNode> NUMBER_OR_NULL = node -> node.isNull() || node.isNumber();
@@ -115,7 +116,12 @@ class ContractTest {
                 "mode", STRING);
         assertThat(TestHttp.keysAt(body, List.of("endpoints"))).containsExactly("health", "status", "trigger_sync",
                 "list_services", "service_stats", "list_logs", "log_content");
-        JsonNode endpoints = json.readValue(body, JsonNode.class).get("endpoints");
+        JsonNode root = json.readValue(body, JsonNode.class);
+        assertThat(root.get("service").getStringValue()).isEqualTo("Logs Service");
+        assertThat(root.get("version").getStringValue()).isEqualTo("1.0.0");
+        assertThat(root.get("description").getStringValue())
+                .isEqualTo("Microservice for syncing and categorizing logs from MeluXina HPC");
+        JsonNode endpoints = root.get("endpoints");
         assertThat(endpoints.get("health").getStringValue()).isEqualTo("/health");
         assertThat(endpoints.get("status").getStringValue()).isEqualTo("/status");
         assertThat(endpoints.get("list_services").getStringValue()).isEqualTo("/services");

@@ -114,7 +114,9 @@ class LogsControllerTest {
         assertThat(first.get("filename").getStringValue()).isEqualTo("slurm-9.out");
         assertThat(first.get("path").getStringValue()).isEqualTo("categorized/slurm/job-9/slurm-9.out");
         assertThat(first.get("size_bytes").getLongValue()).isEqualTo("SLURM_JOB_ID=9\n".length());
-        assertThat(first.get("modified_time").getStringValue()).isEqualTo("2025-03-01T16:00:00.250000+00:00");
+        assertThat(first.get("modified_time").getStringValue()).isEqualTo(
+                java.time.LocalDateTime.ofInstant(java.time.Instant.parse("2025-03-01T16:00:00.250Z"), java.time.ZoneId.systemDefault())
+                        .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS")));
         assertThat(first.get("service").getStringValue()).isEqualTo("slurm");
     }
 

@@ -20,9 +20,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -101,7 +102,10 @@ class ServiceControllerTest {
         assertThat(status.get("failed_syncs").getLongValue()).isZero();
         assertThat(status.get("logs_directory").getStringValue()).isEqualTo(DATA.resolve("logs").toString());
         assertThat(status.get("categorized_directory").getStringValue()).isEqualTo(DATA.resolve("categorized").toString());
-        assertThat(OffsetDateTime.parse(status.get("last_sync_time").getStringValue()).getOffset().getTotalSeconds()).isZero();
+        assertThat(status.get("last_sync_time").getStringValue()).as("Python's naive isoformat(), as the original")
+                .matches(ContractTest.ISO_LOCAL);
+        assertThat(java.time.LocalDateTime.parse(status.get("last_sync_time").getStringValue()))
+                .isCloseTo(java.time.LocalDateTime.now(), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.HOURS));
         assertThat(status.get("mode").getStringValue()).isEqualTo("demo");
         assertThat(status.get("last_error").isNull()).isTrue();
         assertThat(status.get("last_duration_seconds").isNumber()).isTrue();
@@ -123,6 +127,26 @@ class ServiceControllerTest {
         assertThat(result.get("categories").get("slurm").getIntValue()).isEqualTo(2);
         assertThat(result.get("categories").get("server").getIntValue()).isEqualTo(1);
         assertThat(result.get("categories").get("client").getIntValue()).isEqualTo(1);
+    }
+
+    @Test
+    void healthSaysTheSyncLoopRunsBetweenSyncsAsTheOriginalsBackgroundFlagDid() throws Exception {
+        // The original's sync_running was its background loop's flag: true all the time the service ran.
+        assertThat(mirror().status().running()).isFalse();
+        assertThat(get("/health").get("sync_running").getBooleanValue()).isTrue();
+        assertThat(get("/status").get("sync_running").getBooleanValue()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/octet-stream",
+            "application/json"})
+    void triggeringASyncAcceptsAnyContentTypeAsTheOriginalDid(String contentType) throws Exception {
+        // curl -d '' and Python's urllib send application/x-www-form-urlencoded; the original answered them 200.
+        HttpResponse<String> response = TestHttp.exchange(client(),
+                HttpRequest.POST("/sync/trigger", "").header("Content-Type", contentType));
+        assertThat(response.status().getCode()).as(contentType).isEqualTo(HttpStatus.OK.getCode());
+        assertThat(json.readValue(TestHttp.body(response), JsonNode.class).get("status").getStringValue())
+                .isEqualTo("success");
     }
 
     @Test

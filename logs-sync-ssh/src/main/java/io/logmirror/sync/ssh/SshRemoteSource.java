@@ -45,12 +45,15 @@ public final class SshRemoteSource implements RemoteSource {
     private final SshSettings settings;
     private final String who;
     private SshConnection connection;
+    /** Extra connections for reads ({@link SshSettings#connections()} - 1 slots); a slot is opened on demand. */
+    private final SshConnection[] readers;
     private boolean closed;
     private volatile boolean execUnavailable;
 
     private SshRemoteSource(SshSettings settings) {
         this.settings = settings;
         this.who = SshConnection.who(settings);
+        this.readers = new SshConnection[settings.connections() - 1];
     }
 
     /** A source for {@code settings}; it connects on first use, not here. */
@@ -106,7 +109,7 @@ public final class SshRemoteSource implements RemoteSource {
             throw new IllegalArgumentException("offset and length must not be negative: " + offset + ", " + length);
         }
         for (int attempt = 1; ; attempt++) {
-            SshConnection live = live();
+            SshConnection live = reader();
             String path = live.folder() + "/" + ListingAssembler.carrierOf(file);
             try {
                 return SshReads.open(live, path, offset, length, e -> {
@@ -141,14 +144,50 @@ public final class SshRemoteSource implements RemoteSource {
 
     @Override
     public void close() {
-        SshConnection toClose;
+        java.util.List<SshConnection> toClose = new java.util.ArrayList<>();
         synchronized (this) {
             closed = true;
-            toClose = connection;
+            toClose.add(connection);
             connection = null;
+            for (int i = 0; i < readers.length; i++) {
+                toClose.add(readers[i]);
+                readers[i] = null;
+            }
         }
-        if (toClose != null) {
-            toClose.close();
+        for (SshConnection each : toClose) {
+            if (each != null) {
+                each.close();
+            }
+        }
+    }
+
+    /** The connection with the fewest open read streams; opens an extra one when that slot is empty or dead. */
+    private SshConnection reader() throws IOException {
+        SshConnection primary = live();
+        if (readers.length == 0) {
+            return primary;
+        }
+        int slot = -1;
+        synchronized (this) {
+            int least = primary.activeStreams();
+            for (int i = 0; i < readers.length; i++) {
+                int load = readers[i] != null && readers[i].isUsable() ? readers[i].activeStreams() : 0;
+                if (load < least || readers[i] == null && least > 0) {
+                    least = load;
+                    slot = i;
+                }
+            }
+            if (slot < 0) {
+                return primary;
+            }
+            if (readers[slot] != null && readers[slot].isUsable()) {
+                return readers[slot];
+            }
+            if (readers[slot] != null) {
+                readers[slot].close();
+            }
+            readers[slot] = SshConnection.open(settings);
+            return readers[slot];
         }
     }
 
@@ -181,6 +220,11 @@ public final class SshRemoteSource implements RemoteSource {
         synchronized (this) {
             if (connection == live) {
                 connection = null;
+            }
+            for (int i = 0; i < readers.length; i++) {
+                if (readers[i] == live) {
+                    readers[i] = null;
+                }
             }
         }
         live.close();

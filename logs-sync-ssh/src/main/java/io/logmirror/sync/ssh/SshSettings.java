@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code logs/} sub-folder), identity files the usual {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}
  * that exist, known hosts {@code ~/.ssh/known_hosts}, host key policy {@link HostKeyPolicy#STRICT},
  * connect timeout 15 s, read timeout 60 s, keep-alive every 15 s, listing over an exec channel with an SFTP walk as
- * fallback, 4 SFTP channels.
+ * fallback, 4 SFTP channels on 1 connection.
  */
 public final class SshSettings {
 
@@ -42,6 +42,7 @@ public final class SshSettings {
     private final Duration keepAliveInterval;
     private final ListingMode listingMode;
     private final int channels;
+    private final int connections;
 
     private SshSettings(Builder b) {
         host = b.host;
@@ -57,6 +58,7 @@ public final class SshSettings {
         keepAliveInterval = b.keepAliveInterval;
         listingMode = b.listingMode;
         channels = b.channels;
+        connections = b.connections;
     }
 
     /** Starts settings for {@code user@host}. */
@@ -81,6 +83,11 @@ public final class SshSettings {
     public ListingMode listingMode() { return listingMode; }
     /** SFTP channels used for parallel reads. */
     public int channels() { return channels; }
+    /**
+     * SSH connections reads are spread over (default 1: one connection does everything). Each connection has its
+     * own decryption thread; a second one lets reads use a second core. Listing always uses the first.
+     */
+    public int connections() { return connections; }
 
     @Override
     public String toString() {
@@ -103,6 +110,7 @@ public final class SshSettings {
         private Duration keepAliveInterval = Duration.ofSeconds(15);
         private ListingMode listingMode = ListingMode.AUTO;
         private int channels = 4;
+        private int connections = 1;
 
         private Builder(String host, String user) {
             Objects.requireNonNull(host, "host");
@@ -197,7 +205,21 @@ public final class SshSettings {
             return this;
         }
 
+        /** SSH connections that reads are spread over, 1 to 4 (default 1); SFTP channels are shared among them. */
+        public Builder connections(int connections) {
+            if (connections < 1 || connections > 4) {
+                throw new IllegalArgumentException("SSH connections must be between 1 and 4, was " + connections);
+            }
+            this.connections = connections;
+            return this;
+        }
+
+        /** The settings; fails when more connections than channels are asked for. */
         public SshSettings build() {
+            if (connections > channels) {
+                throw new IllegalArgumentException("SSH connections (" + connections + ") must not exceed SFTP channels ("
+                        + channels + "): each connection needs at least one channel");
+            }
             return new SshSettings(this);
         }
 

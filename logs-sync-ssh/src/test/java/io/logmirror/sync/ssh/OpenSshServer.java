@@ -112,7 +112,7 @@ public final class OpenSshServer implements Closeable {
         Assumptions.assumeTrue(false, message);
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 

@@ -95,6 +95,29 @@ class SshRemoteSourceWithEmbeddedServerTest {
     }
 
     @Test
+    void spreadsReadsOverSeveralConnectionsWhenAsked(EmbeddedSftpServer server) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            write(server, "f" + i + ".log", ("file " + i + "\n").repeat(10_000));
+        }
+        try (SshRemoteSource source = SshRemoteSource.create(settings(server).connections(2).channels(4).build())) {
+            Map<String, RemoteFile> files = byPath(source.list());
+            java.util.List<InputStream> open = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RemoteFile file = files.get("f" + i + ".log");
+                open.add(source.open(file, 0, file.size()));
+            }
+
+            assertThat(server.openConnections()).isEqualTo(2);
+            for (int i = 0; i < 4; i++) {
+                try (InputStream in = open.get(i)) {
+                    assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                            .isEqualTo(("file " + i + "\n").repeat(10_000));
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesTheServerWhenItsKeyIsNotInKnownHosts(EmbeddedSftpServer server) throws IOException {
         Path empty = Files.createTempFile("known_hosts", "");
         try (SshRemoteSource source = SshRemoteSource.create(settings(server).knownHosts(empty).build())) {

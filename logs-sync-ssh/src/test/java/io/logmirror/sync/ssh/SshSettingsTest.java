@@ -19,6 +19,7 @@ class SshSettingsTest {
         assertThat(settings.identityFiles()).isEmpty();
         assertThat(settings.passphrase()).isEmpty();
         assertThat(settings.channels()).isEqualTo(4);
+        assertThat(settings.connections()).isEqualTo(1);
         assertThat(settings.listingMode()).isEqualTo(SshSettings.ListingMode.AUTO);
         assertThat(settings.toString()).isEqualTo("ssh://u1@login.lxp.lu:22/~/ai-factory-benchmarks/logs");
     }
@@ -28,6 +29,9 @@ class SshSettingsTest {
         SshSettings.Builder builder = SshSettings.builder("h", "u");
         assertThatThrownBy(() -> builder.port(0)).hasMessageContaining("port").hasMessageContaining("0");
         assertThatThrownBy(() -> builder.channels(17)).hasMessageContaining("channels").hasMessageContaining("17");
+        assertThatThrownBy(() -> builder.connections(5)).hasMessageContaining("connections").hasMessageContaining("5");
+        assertThatThrownBy(() -> SshSettings.builder("h", "u").channels(1).connections(2).build())
+                .hasMessageContaining("connections (2)").hasMessageContaining("channels (1)");
         assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> builder.remoteBasePath("a\nb")).hasMessageContaining("remote base path");
         assertThatThrownBy(() -> builder.remoteBasePath("~other/logs")).hasMessageContaining("~other/logs")

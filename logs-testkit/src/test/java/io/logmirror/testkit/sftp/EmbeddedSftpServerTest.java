@@ -64,6 +64,34 @@ class EmbeddedSftpServerTest {
         }
     }
 
+    @Test
+    void servesAFakeRemoteFromItsInMemoryFileSystemUnderTheFakesOwnPath() throws IOException {
+        io.logmirror.testkit.FakeRemote remote = io.logmirror.testkit.FakeRemote.create();
+        remote.write("job-1/slurm-1.out", "SLURM_JOB_ID=1\n");
+        try (EmbeddedSftpServer server = EmbeddedSftpServer.builder(remote).start();
+             SshClient client = client(server); ClientSession session = login(client, server);
+             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+             InputStream in = sftp.read(server.remoteBasePath() + "/logs/job-1/slurm-1.out")) {
+            assertThat(server.remoteBasePath()).isEqualTo("/home/user/ai-factory-benchmarks");
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("SLURM_JOB_ID=1\n");
+        } finally {
+            remote.destroy();
+        }
+    }
+
+    @Test
+    void refusesAFakeRemoteWhoseFolderIsNotNamedLogs() {
+        io.logmirror.testkit.FakeRemote remote = io.logmirror.testkit.FakeRemote.builder().folder("/srv/cluster/output").build();
+        try {
+            assertThatThrownBy(() -> EmbeddedSftpServer.builder(remote))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("/srv/cluster/output")
+                    .hasMessageContaining("'logs'");
+        } finally {
+            remote.destroy();
+        }
+    }
+
     private static SshClient client(EmbeddedSftpServer server) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, server.knownHosts()));

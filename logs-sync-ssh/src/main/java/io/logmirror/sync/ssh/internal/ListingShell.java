@@ -40,6 +40,7 @@ final class ListingShell implements Closeable {
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     private final long timeoutMillis;
     private volatile boolean broken;
+    private Watchdog watchdog;
 
     private ListingShell(Session session, Session.Command command, long timeoutMillis) {
         this.session = session;
@@ -78,7 +79,8 @@ final class ListingShell implements Closeable {
      * @throws IOException when the shell died or the output is garbled; the shell is then unusable
      */
     Result list() throws IOException {
-        try {
+        try (Watchdog watchdog = Watchdog.start(timeoutMillis, this::close)) {
+            this.watchdog = watchdog;
             errors.removeIf(line -> true);
             in.write('\n');
             in.flush();
@@ -103,6 +105,8 @@ final class ListingShell implements Closeable {
         } catch (IOException | RuntimeException e) {
             broken = true;
             throw e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
+        } finally {
+            watchdog = null;
         }
     }
 
@@ -114,6 +118,7 @@ final class ListingShell implements Closeable {
                 throw new IOException("the listing shell ended");
             }
             if (b == 0) {
+                watchdog.progress();
                 return bytes.toString(StandardCharsets.ISO_8859_1);
             }
             bytes.write(b);

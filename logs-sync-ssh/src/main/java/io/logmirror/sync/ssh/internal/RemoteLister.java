@@ -84,7 +84,34 @@ public final class RemoteLister {
                     "ssh-listing-stderr");
             errorReader.setDaemon(true);
             errorReader.start();
-            out = command.getInputStream().readAllBytes();
+            java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream(1 << 16);
+            try (Watchdog watchdog = Watchdog.start(connection.client().getConnection().getTimeoutMs(), () -> {
+                try {
+                    command.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the read below ends either way
+                }
+            })) {
+                byte[] buffer = new byte[1 << 16];
+                InputStream stdout = command.getInputStream();
+                int n;
+                try {
+                    while ((n = stdout.read(buffer)) >= 0) {
+                        collected.write(buffer, 0, n);
+                        watchdog.progress();
+                    }
+                } catch (IOException e) {
+                    if (!watchdog.fired()) {
+                        throw e;
+                    }
+                }
+                if (watchdog.fired()) {
+                    throw new IOException(who + ": the remote listing sent nothing for "
+                            + connection.client().getConnection().getTimeoutMs() / 1000 + " s and was stopped; is the"
+                            + " remote file system hung? (the read timeout can be raised)");
+                }
+            }
+            out = collected.toByteArray();
             command.join(connection.client().getConnection().getTimeoutMs(), TimeUnit.MILLISECONDS);
             status = command.getExitStatus();
             try {

@@ -191,7 +191,8 @@ public final class SshConnection implements Closeable {
                     best = i;
                 }
             }
-            if (users.get(best) == 0 || channels.size() >= settings.channels()) {
+            int perConnection = (settings.channels() + settings.connections() - 1) / settings.connections();
+            if (users.get(best) == 0 || channels.size() >= perConnection) {
                 users.set(best, users.get(best) + 1);
                 return channels.get(best);
             }
@@ -237,6 +238,15 @@ public final class SshConnection implements Closeable {
             listingShell.close();
             listingShell = null;
         }
+    }
+
+    /** Read streams open now on this connection. */
+    public synchronized int activeStreams() {
+        int sum = 0;
+        for (int count : users) {
+            sum += count;
+        }
+        return sum;
     }
 
     /** SFTP channels open now. */

@@ -57,7 +57,9 @@ public final class SshjConfig {
         DefaultConfig built = new DefaultConfig();
         List<Factory.Named<Cipher>> ciphers = new ArrayList<>(built.getCipherFactories());
         List<Factory.Named<Cipher>> ordered = new ArrayList<>();
-        for (String name : PREFERRED_CIPHERS) {
+        List<String> preferred = System.getProperty("logmirror.ssh.ciphers") == null ? PREFERRED_CIPHERS
+                : List.of(System.getProperty("logmirror.ssh.ciphers").split(","));
+        for (String name : preferred) {
             ciphers.stream().filter(c -> c.getName().equals(name)).findFirst().ifPresent(ordered::add);
         }
         ciphers.removeAll(ordered);

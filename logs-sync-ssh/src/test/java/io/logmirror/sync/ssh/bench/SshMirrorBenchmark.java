@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * Run with {@code bench/ssh-vs-rsync.sh}; results and method are in docs/benchmarks-ssh.md. Not a test.
  *
  * <p>System properties: {@code files} (default 2500), {@code totalMb} (default 500), {@code rounds} (default 3),
- * {@code channels} (default 4), {@code work} (a folder to use, default a temp folder).
+ * {@code channels} (default 4), {@code connections} (default 1), {@code work} (a folder to use, default a temp folder).
  */
 public final class SshMirrorBenchmark {
 
@@ -48,6 +48,7 @@ public final class SshMirrorBenchmark {
         long totalBytes = Long.getLong("totalMb", 500L) << 20;
         int rounds = Integer.getInteger("rounds", 3);
         int channels = Integer.getInteger("channels", 4);
+        int connections = Integer.getInteger("connections", 1);
         Path work = System.getProperty("work") == null ? Files.createTempDirectory("ssh-bench")
                 : Files.createDirectories(Path.of(System.getProperty("work")));
         Path remote = work.resolve("remote");
@@ -62,7 +63,8 @@ public final class SshMirrorBenchmark {
             String ssh = "ssh -p " + server.port() + " -i " + server.privateKey() + " -o BatchMode=yes"
                     + " -o UserKnownHostsFile=" + server.knownHosts() + " -o StrictHostKeyChecking=yes";
             String remoteLogs = server.user() + "@127.0.0.1:" + logs + "/";
-            SshSettings settings = server.settings(remote).channels(channels).build();
+            SshSettings settings = server.settings(remote).channels(channels).connections(connections).build();
+            System.out.printf("source: %d connection(s), %d SFTP channels%n", connections, channels);
 
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf("%n## round %d%n", round);
