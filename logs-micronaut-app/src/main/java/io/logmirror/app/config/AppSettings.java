@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param localLogsDir     {@code LOCAL_LOGS_DIR}: a local folder to mirror instead of SSH
  * @param syncInterval     {@code SYNC_INTERVAL} in seconds, default 60
  * @param logLevel         {@code LOG_LEVEL}, default {@code INFO}, as a logback level name
- * @param dataDir          {@code DATA_DIR}, default {@code ./data}
+ * @param dataDir          {@code DATA_DIR}, default {@code ./data} ({@code ./data/demo} in demo mode)
  * @param port             {@code PORT}, default 8004
  * @param categoryRules    {@code CATEGORY_RULES}: a YAML rule file replacing the built-in rules
  * @param apiToken         {@code API_TOKEN}: when set, every endpoint but {@code /health} needs it as a bearer token
@@ -117,7 +117,9 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         int interval = r.integer("SYNC_INTERVAL", DEFAULT_SYNC_INTERVAL_SECONDS, 1, MAX_SYNC_INTERVAL_SECONDS);
         String logLevel = r.logLevel();
-        Path dataDir = r.path("DATA_DIR").orElse(Path.of(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        // The demo's synthetic files must not end up in the real mirror later: by default they live apart.
+        Path defaultDataDir = mode == Mode.DEMO ? Path.of(DEFAULT_DATA_DIR, "demo") : Path.of(DEFAULT_DATA_DIR);
+        Path dataDir = r.path("DATA_DIR").orElse(defaultDataDir).toAbsolutePath().normalize();
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             r.problem("DATA_DIR", dataDir.toString(), "it is a file: use a folder (it is created when missing)");
         }

@@ -20,7 +20,7 @@ final class QueryParams {
     /** A required text parameter. */
     static String required(String name, String raw) {
         if (raw == null) {
-            throw new ParameterException(new Issue("missing", List.of("query", name), "Field required", null, null));
+            throw new ParameterException(Issue.of("missing", List.of("query", name), "Field required", null, null));
         }
         return raw;
     }
@@ -48,7 +48,7 @@ final class QueryParams {
 
     /** A parameter given together with one it excludes. */
     static ParameterException conflict(String name, String raw, String message) {
-        return new ParameterException(new Issue("value_error", List.of("query", name), message, raw, null));
+        return new ParameterException(Issue.of("value_error", List.of("query", name), message, raw, null));
     }
 
     static Optional<String> nonBlank(String raw) {
@@ -60,15 +60,15 @@ final class QueryParams {
         try {
             value = Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
-            throw new ParameterException(new Issue("int_parsing", List.of("query", name),
+            throw new ParameterException(Issue.of("int_parsing", List.of("query", name),
                     "Input should be a valid integer, unable to parse string as an integer", raw, null));
         }
         if (value < min) {
-            throw new ParameterException(new Issue("greater_than_equal", List.of("query", name),
+            throw new ParameterException(Issue.of("greater_than_equal", List.of("query", name),
                     "Input should be greater than or equal to " + min, raw, Map.of("ge", min)));
         }
         if (value > max) {
-            throw new ParameterException(new Issue("less_than_equal", List.of("query", name),
+            throw new ParameterException(Issue.of("less_than_equal", List.of("query", name),
                     "Input should be less than or equal to " + max, raw, Map.of("le", max)));
         }
         return value;

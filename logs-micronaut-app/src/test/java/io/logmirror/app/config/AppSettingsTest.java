@@ -38,7 +38,7 @@ class AppSettingsTest {
         assertThat(settings.remoteBasePath()).isEqualTo("~/ai-factory-benchmarks");
         assertThat(settings.syncInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.logLevel()).isEqualTo("INFO");
-        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data", "demo").toAbsolutePath());
         assertThat(settings.port()).isEqualTo(8004);
         assertThat(settings.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
         assertThat(settings.apiToken()).isEmpty();
@@ -53,6 +53,12 @@ class AppSettingsTest {
         assertThat(settings.sshUser()).contains("u100000");
         assertThat(settings.sshPort()).isEqualTo(8822);
         assertThat(settings.remoteBasePath()).isEqualTo("~/bench");
+    }
+
+    @Test
+    void keepsTheMirrorInDataOutsideDemoMode() throws Exception {
+        assertThat(AppSettings.from(ssh()).dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(AppSettings.from(Map.of("LOGS_MODE", "offline")).dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     }
 
     @Test

@@ -216,6 +216,8 @@ class ContractTest {
         JsonNode detail = json.readValue(body, JsonNode.class).get("detail");
         assertThat(detail.isArray()).isTrue();
         String issue = json.writeValueAsString(detail.get(0));
-        assertFields(issue, List.of(), "type", STRING, "loc", ARRAY, "msg", STRING, "input", STRING, "ctx", OBJECT);
+        assertFields(issue, List.of(), "type", STRING, "loc", ARRAY, "msg", STRING, "input", STRING, "ctx", OBJECT, "url", STRING);
+        assertThat(json.readValue(issue, JsonNode.class).get("url").getStringValue())
+                .isEqualTo("https://errors.pydantic.dev/2.5/v/greater_than_equal");
     }
 }
