@@ -88,6 +88,11 @@ public final class LocalDirectorySource implements RemoteSource {
                             + problem(name) + "); the folder and everything in it are not mirrored"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (!roundTrips(name, dir)) {
+                    skipped.add(SkippedEntry.ofRawName(name, NOT_UTF8 + "; the folder and everything in it are not "
+                            + "mirrored"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -97,6 +102,8 @@ public final class LocalDirectorySource implements RemoteSource {
                 Optional<LogPath> path = LogPath.parse(name);
                 if (path.isEmpty()) {
                     skipped.add(SkippedEntry.ofRawName(name, "name is not a valid log path (" + problem(name) + ")"));
+                } else if (!roundTrips(name, file)) {
+                    skipped.add(SkippedEntry.ofRawName(name, NOT_UTF8));
                 } else if (attrs.isRegularFile()) {
                     files.add(new RemoteFile(path.get(), attrs.size(), attrs.lastModifiedTime().toInstant(), name));
                 } else if (attrs.isSymbolicLink()) {
@@ -204,6 +211,14 @@ public final class LocalDirectorySource implements RemoteSource {
     @Override
     public String describe() {
         return root.toUri().toString();
+    }
+
+    private static final String NOT_UTF8 = "name is not valid UTF-8 (shown with U+FFFD in its place), so it cannot "
+            + "be opened by its text; rename it on the remote";
+
+    /** Whether {@code name}, turned back into a path, is {@code file}: false for names that are not valid UTF-8. */
+    private boolean roundTrips(String name, Path file) {
+        return name.indexOf('\uFFFD') < 0 || root.resolve(name).equals(file);
     }
 
     private String relativeName(Path file) {

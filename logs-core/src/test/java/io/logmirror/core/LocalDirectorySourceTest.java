@@ -132,6 +132,22 @@ class LocalDirectorySourceTest {
     }
 
     @Test
+    void skipsANameThatIsNotValidUtf8InsteadOfFailingToOpenItEverySync() throws Exception {
+        Files.writeString(root.resolve("ok.log"), "x");
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'bad\\377.log')\"")
+                .directory(root.toFile()).start();
+        assertThat(touch.waitFor()).as("creating a file with a non-UTF-8 name").isZero();
+
+        RemoteListing listing = source().list();
+
+        assertThat(names(listing)).containsExactly("ok.log");
+        assertThat(listing.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("bad\ufffd.log");
+            assertThat(s.reason()).contains("not valid UTF-8");
+        });
+    }
+
+    @Test
     void opensARangeAndEndsEarlyWhenTheFileIsShorter() throws IOException {
         Files.writeString(root.resolve("a.log"), "0123456789");
         LocalDirectorySource source = source();

@@ -1,13 +1,18 @@
 package io.logmirror.testkit;
 
+import io.logmirror.core.Categorizer;
+import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
+import io.logmirror.core.LogStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +73,15 @@ class ReadOnlyDiskTest {
             assertThat(reopened.store().find(LogPath.of("a.log"))).isPresent();
         } catch (IOException e) {
             assertThat(e).hasMessageContaining(data.toString());
+            if (e.getMessage().contains("openReadOnly")) {
+                // The advice given must work: a read-only store serves what the mirror holds.
+                try (LogStore store = LogStore.openReadOnly(data, Categorizer.uncategorized())) {
+                    LogEntry entry = store.find(LogPath.of("a.log")).orElseThrow();
+                    try (InputStream in = store.open(entry, 0, entry.size())) {
+                        assertThat(in.readAllBytes()).isEqualTo("kept\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
         }
     }
 }

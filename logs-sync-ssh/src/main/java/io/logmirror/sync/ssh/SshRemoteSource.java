@@ -17,7 +17,8 @@ import java.io.InputStream;
 /**
  * A {@link RemoteSource} over one SSH connection: the remote folder {@code <remoteBasePath>/logs} is listed with one
  * {@code find} over an exec channel (or an SFTP walk when the account has no shell) and read over several SFTP
- * channels of the same connection, with many read requests in flight.
+ * channels of the same connection, with many read requests in flight. ({@link SshSettings#connections()} can spread
+ * reads over a second connection, which decrypts on a second core; listing always uses the first.)
  *
  * <p>The connection is opened on first use (or by {@link #connect()}), kept open across syncs, and opened again on
  * the next call after it failed. Host keys are checked against known_hosts under {@link SshSettings#hostKeyPolicy()};
@@ -36,7 +37,9 @@ import java.io.InputStream;
  * }</pre>
  *
  * <p>Thread-safe: reads may run in parallel ({@link #preferredParallelism()} of them use separate SFTP channels).
- * Errors name host, port and user and say what to do.
+ * Errors name host, port and user and say what to do. A listing or an {@code open()} that hits a broken connection
+ * is retried once on a new one; a read that breaks mid-file fails, and the engine resumes it at the next sync.
+ * See docs/ssh.md for the details (listing shell, symlinks, names, timeouts, what was measured).
  */
 public final class SshRemoteSource implements RemoteSource {
 

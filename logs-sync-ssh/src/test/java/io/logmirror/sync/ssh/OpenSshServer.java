@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
  * the machine's.
  *
  * <p>When sshd is missing the test is skipped, except with {@code CI=true}, where it fails. Running as root needs
- * {@code /run/sshd} (created here when missing); running as another user works as long as the account is not locked
- * ({@code usermod -p '*' USER} unlocks it without giving it a password).
+ * {@code /run/sshd} (created here when missing) and a root account that is not locked ({@code usermod -p '*' root}
+ * unlocks it without giving it a password; {@code PermitRootLogin prohibit-password} allows the key). Running as
+ * another user needs nothing more: that sshd only logs in its own user, on a high port.
  */
 public final class OpenSshServer implements Closeable {
 
@@ -53,8 +54,28 @@ public final class OpenSshServer implements Closeable {
      * Starts a server; {@code sftpOnly} forces {@code internal-sftp} on every session, like an account without a shell.
      */
     public static OpenSshServer start(boolean sftpOnly) throws IOException, InterruptedException {
+        return start(sftpOnly ? "internal-sftp" : "");
+    }
+
+    /**
+     * Starts a server whose account behaves like one with {@code /usr/sbin/nologin} as its shell: commands print
+     * "This account is currently not available." and exit 1, while SFTP works.
+     */
+    public static OpenSshServer startWithNoLoginShell() throws IOException, InterruptedException {
+        return start("NOLOGIN");
+    }
+
+    private static OpenSshServer start(String forceCommand) throws IOException, InterruptedException {
         requireSshd();
         Path dir = Files.createTempDirectory("openssh-test");
+        if (forceCommand.equals("NOLOGIN")) {
+            Path script = dir.resolve("nologin-but-sftp.sh");
+            Files.writeString(script, "#!/bin/sh\ncase \"$SSH_ORIGINAL_COMMAND\" in\n"
+                    + "  internal-sftp|sftp|*sftp-server) exec /usr/lib/openssh/sftp-server ;;\n"
+                    + "  *) echo 'This account is currently not available.'; exit 1 ;;\nesac\n");
+            script.toFile().setExecutable(true);
+            forceCommand = script.toString();
+        }
         run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test-host", "-f", dir.resolve("host_ed25519").toString());
         run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test-user", "-f", dir.resolve("id_ed25519").toString());
         Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
@@ -86,7 +107,7 @@ public final class OpenSshServer implements Closeable {
                     // Debian's bash sources ~/.bashrc for commands run over SSH unless SHLVL says it is nested; a heavy
                     // or lock-taking .bashrc (pyenv on the build machine) would make every exec slow and flaky.
                     "SetEnv SHLVL=5",
-                    sftpOnly ? "ForceCommand internal-sftp" : "",
+                    forceCommand.isEmpty() ? "" : "ForceCommand " + forceCommand,
                     ""), StandardCharsets.UTF_8);
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true)
@@ -177,6 +198,14 @@ public final class OpenSshServer implements Closeable {
                 .identityFile(privateKey())
                 .knownHosts(knownHosts())
                 .remoteBasePath(base.toString());
+    }
+
+    /** Kills the session processes whose command line contains {@code text}; returns how many. */
+    public long killCommands(String text) {
+        return process.descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
+                .peek(ProcessHandle::destroyForcibly)
+                .count();
     }
 
     /** Direct children of the listening sshd: one per connection. */

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SshMirrorEndToEndTest {
 
     private static final int WINDOW = LogMirrorConfig.DEFAULT_GROWTH_CHECK_WINDOW;
-    private static OpenShh server;
+    private static Running server;
 
     @TempDir
     Path base;
@@ -39,7 +39,7 @@ class SshMirrorEndToEndTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new OpenShh(OpenSshServer.start());
+        server = new Running(OpenSshServer.start());
     }
 
     @AfterAll
@@ -116,14 +116,12 @@ class SshMirrorEndToEndTest {
         RemoteSource cutting = new CuttingSource(source(), cut);
 
         try (LogMirror mirror = open(cutting)) {
-            SyncReport broken;
-            try {
-                broken = mirror.syncNow();
-                assertThat(broken.failures()).extracting(SkippedEntry::name).contains("large.log");
-                assertThat(broken.failures().get(0).reason()).contains("127.0.0.1:" + server.server.port());
-            } catch (IOException e) {
-                assertThat(e).hasMessageContaining("127.0.0.1:" + server.server.port());
-            }
+            SyncReport broken = mirror.syncNow();
+
+            // small.log may fail too if it was being read on the connection at that moment
+            assertThat(broken.failures()).extracting(SkippedEntry::name).contains("large.log");
+            assertThat(broken.failures()).allSatisfy(failure -> assertThat(failure.reason())
+                    .contains("127.0.0.1:" + server.server.port()).contains(failure.name()));
             Path partial = local("large.log");
             if (Files.exists(partial)) {
                 assertThat(Files.size(partial)).isLessThanOrEqualTo(content.length);
@@ -211,7 +209,7 @@ class SshMirrorEndToEndTest {
     }
 
     /** Holder so the static server can be closed. */
-    private record OpenShh(OpenSshServer server) {
+    private record Running(OpenSshServer server) {
     }
 
     /** Cuts every SSH connection once a read of large.log has passed 2 MB, while {@code cut} is set. */

@@ -96,6 +96,23 @@ class SshRemoteSourceTest {
     }
 
     @Test
+    void keepsAListingShellThatSeesEveryChangeAndListsOnWhenItDies() throws IOException {
+        write("a.log", "a");
+        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log");
+            write("b.log", "b");
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log");
+
+            assertThat(server.killCommands("while IFS= read")).isPositive();
+            write("c.log", "c");
+
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log", "c.log");
+            Files.delete(logs.resolve("a.log"));
+            assertThat(byPath(source.list())).containsOnlyKeys("b.log", "c.log");
+        }
+    }
+
+    @Test
     void mirrorsNamesWithSpacesQuotesBackslashesLeadingDashesAndShellCharacters() throws IOException {
         String[] names = {"with space.log", "it's.log", "back\\slash.log", "-leading-dash.log", "$(touch pwned).log",
                 "semi;colon`tick`.log", "ünïcödé.log", "dir with space/-x.log"};
@@ -228,11 +245,30 @@ class SshRemoteSourceTest {
         write("a.log", "abc");
         try (OpenSshServer sftpOnly = OpenSshServer.start(true);
              SshRemoteSource source = SshRemoteSource.create(sftpOnly.settings(base).build())) {
+            Files.setLastModifiedTime(logs.resolve("a.log"), FileTime.from(Instant.parse("2026-11-20T10:00:00.5Z")));
             RemoteListing listing = source.list();
 
             RemoteFile file = byPath(listing).get("a.log");
             assertThat(file.size()).isEqualTo(3);
+            assertThat(file.modified()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z")); // from the SFTP walk
             assertThat(read(source, file, 0, 3)).isEqualTo("abc");
+        }
+    }
+
+    @Test
+    void listsOverSftpWhenTheLoginShellRefusesCommandsLikeNologin() throws Exception {
+        write("a.log", "abc");
+        write("sub/b.log", "b");
+        try (OpenSshServer noLogin = OpenSshServer.startWithNoLoginShell();
+             SshRemoteSource source = SshRemoteSource.create(noLogin.settings(base).build())) {
+            Files.setLastModifiedTime(logs.resolve("a.log"), FileTime.from(Instant.parse("2026-11-20T10:00:00.5Z")));
+            RemoteListing listing = source.list();
+
+            assertThat(byPath(listing)).containsOnlyKeys("a.log", "sub/b.log");
+            // whole seconds: the times came from the SFTP walk, not from find
+            assertThat(byPath(listing).get("a.log").modified()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+            assertThat(read(source, byPath(listing).get("a.log"), 0, 3)).isEqualTo("abc");
+            assertThat(byPath(source.list())).containsOnlyKeys("a.log", "sub/b.log");
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Framing: each listing prints the marker, the find records (four NUL-terminated fields), then a trailer
  * {@code logmirror-end-<status>} where a type field (one character) would be; on stderr it ends with a line
- * {@code logmirror-end}. Not thread-safe: the caller runs one listing at a time.
+ * {@code logmirror-end}. Thread-safe: listings on one shell run one at a time.
  */
 final class ListingShell implements Closeable {
 
@@ -78,7 +78,7 @@ final class ListingShell implements Closeable {
      * @return the entries, the exit status of find and its error lines
      * @throws IOException when the shell died or the output is garbled; the shell is then unusable
      */
-    Result list() throws IOException {
+    synchronized Result list() throws IOException {
         try (Watchdog watchdog = Watchdog.start(timeoutMillis, this::close)) {
             this.watchdog = watchdog;
             errors.removeIf(line -> true);

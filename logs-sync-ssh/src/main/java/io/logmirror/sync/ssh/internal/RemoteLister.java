@@ -125,8 +125,9 @@ public final class RemoteLister {
             }
         }
         if (!FindOutput.hasMarker(out)) {
+            String said = err.isBlank() ? new String(out, StandardCharsets.UTF_8) : err;
             throw new NoShellException(who + ": the listing command did not run (exit status " + status + ", "
-                    + firstLine(err) + ")", null);
+                    + firstLine(said) + ")", null);
         }
         return interpret(connection, who, FindOutput.parse(out), status == null ? -1 : status, err);
     }

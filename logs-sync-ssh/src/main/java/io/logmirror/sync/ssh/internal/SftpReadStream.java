@@ -15,8 +15,8 @@ final class SftpReadStream extends InputStream {
 
     /** OpenSSH's largest read reply (SFTP_MAX_READ_LENGTH minus overhead, as measured). */
     static final int CHUNK = 261_120;
-    /** Read requests in flight per file. */
-    static final int IN_FLIGHT = 16;
+    /** Read requests in flight per file (16 was as fast as 64 on loopback; a link with latency wants more). */
+    static final int IN_FLIGHT = 32;
 
     interface Failure {
         IOException wrap(IOException e);

@@ -31,6 +31,9 @@ import java.util.List;
  */
 public final class SshConnection implements Closeable {
 
+    /** Channel window: room for {@link SftpReadStream#IN_FLIGHT} full reads of one file. */
+    static final long WINDOW_SIZE = 8L << 20;
+
     private final SSHClient client;
     private final SshSettings settings;
     private final String folder;
@@ -69,6 +72,9 @@ public final class SshConnection implements Closeable {
             client.setTimeout(millis(settings.readTimeout().toMillis()));
             client.getTransport().setTimeoutMs(millis(settings.connectTimeout().toMillis()));
             client.getConnection().setTimeoutMs(millis(settings.readTimeout().toMillis()));
+            // sshj's default 2 MiB channel window caps the bytes in flight per channel below what the read-ahead
+            // asks for; on a link with latency that window, not the link, would set the speed.
+            client.getConnection().setWindowSize(WINDOW_SIZE);
             KeepAlive keepAlive = client.getConnection().getKeepAlive();
             keepAlive.setKeepAliveInterval((int) Math.max(1, settings.keepAliveInterval().toSeconds()));
             if (keepAlive instanceof KeepAliveRunner) {

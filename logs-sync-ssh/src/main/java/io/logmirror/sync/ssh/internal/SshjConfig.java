@@ -22,7 +22,8 @@ import java.util.List;
  * <p>Measured on this project's hardware (see docs/ssh.md): sshj registers Bouncy Castle and then takes every cipher
  * from it, so AES runs in pure Java at half the speed of the JDK's hardware AES. We tell sshj not to register it
  * (before any other sshj class runs), put AES first (ChaCha20 always goes through Bouncy Castle), and add Bouncy
- * Castle only as the last provider, for key formats the JDK lacks.
+ * Castle only as the last provider, for key formats the JDK lacks: sshj asks for an "ECDSA" key factory, which
+ * only Bouncy Castle provides (without it ecdsa identity files fail to load; IdentityFilesTest run alone shows it).
  */
 public final class SshjConfig {
 
