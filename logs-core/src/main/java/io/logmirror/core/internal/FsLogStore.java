@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * data/
  *   logs/&lt;path&gt;                          current files; their mtime is the remote mtime (the sync state)
- *   categorized/&lt;category&gt;/&lt;path&gt;       relative symlinks to logs/&lt;path&gt; (when enabled)
+ *   categorized/&lt;category&gt;/&lt;path&gt;       relative symlinks to logs/&lt;path&gt; (when enabled; not for hidden files)
  *   generations/&lt;n&gt;/&lt;path&gt;              earlier generations kept when a file was rewritten (1 = oldest)
  *   .logmirror/staging/&lt;path&gt;             resumable partial downloads, renamed into logs/ when whole
  *   .logmirror/state                      journal of categories and gone marks (see {@link StateJournal})
@@ -286,7 +286,8 @@ public final class FsLogStore implements LogStore {
                         Optional<LogPath> path = LogPath.parse(joined(rel.subpath(1, rel.getNameCount())));
                         if (path.isPresent()) {
                             Optional<LogEntry> entry = index.find(path.get());
-                            keep = entry.isPresent() && entry.get().category().name().equals(category)
+                            keep = entry.isPresent() && !path.get().isHidden()
+                                    && entry.get().category().name().equals(category)
                                     && Files.readSymbolicLink(file).equals(linkTarget(file, path.get()));
                             if (keep) {
                                 correct.add(path.get().toString());
@@ -308,7 +309,7 @@ public final class FsLogStore implements LogStore {
         }
         List<String> missing = new ArrayList<>();
         index.forEach((text, id) -> {
-            if (!correct.contains(text)) {
+            if (!correct.contains(text) && !LogPath.of(text).isHidden()) {
                 missing.add(text);
             }
         });
@@ -989,7 +990,9 @@ public final class FsLogStore implements LogStore {
             if (before.isPresent() && !before.get().equals(after)) {
                 Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().name())));
             }
-            createLink(path, after);
+            if (!path.isHidden()) { // hidden files are not listed, so not linked either, as in the original
+                createLink(path, after);
+            }
         } catch (IOException e) {
             LOG.warn("cannot update the categorized link of {} ({}); it is repaired when the store opens next",
                     path, e.toString());
