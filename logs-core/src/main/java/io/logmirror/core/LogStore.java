@@ -50,7 +50,10 @@ public interface LogStore extends Closeable {
     /** Current files matching {@code query}, newest first by remote modification time, ties by path. */
     List<LogEntry> list(LogQuery query);
 
-    /** Totals for every category the categorizer knows, in its order, including empty ones. */
+    /**
+     * Totals for every category the categorizer knows, in its order, including empty ones; then any other category
+     * that holds files. Like listings, totals leave hidden files out.
+     */
     List<CategoryStats> statsByCategory();
 
     /** How many current files the mirror holds. */

@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * data/
  *   logs/&lt;path&gt;                          current files; their mtime is the remote mtime (the sync state)
- *   categorized/&lt;category&gt;/&lt;path&gt;       relative symlinks to logs/&lt;path&gt; (when enabled)
+ *   categorized/&lt;category&gt;/&lt;path&gt;       relative symlinks to logs/&lt;path&gt; (when enabled; not for hidden files)
  *   generations/&lt;n&gt;/&lt;path&gt;              earlier generations kept when a file was rewritten (1 = oldest)
  *   .logmirror/staging/&lt;path&gt;             resumable partial downloads, renamed into logs/ when whole
  *   .logmirror/state                      journal of categories and gone marks (see {@link StateJournal})
@@ -286,7 +286,8 @@ public final class FsLogStore implements LogStore {
                         Optional<LogPath> path = LogPath.parse(joined(rel.subpath(1, rel.getNameCount())));
                         if (path.isPresent()) {
                             Optional<LogEntry> entry = index.find(path.get());
-                            keep = entry.isPresent() && entry.get().category().name().equals(category)
+                            keep = entry.isPresent() && !path.get().isHidden()
+                                    && entry.get().category().name().equals(category)
                                     && Files.readSymbolicLink(file).equals(linkTarget(file, path.get()));
                             if (keep) {
                                 correct.add(path.get().toString());
@@ -308,7 +309,7 @@ public final class FsLogStore implements LogStore {
         }
         List<String> missing = new ArrayList<>();
         index.forEach((text, id) -> {
-            if (!correct.contains(text)) {
+            if (!correct.contains(text) && !LogPath.of(text).isHidden()) {
                 missing.add(text);
             }
         });
@@ -598,8 +599,8 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path file = stagingFile(path);
         createParents(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = onDisk(file, () -> FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
             if (channel.size() < offset) {
                 throw new IOException("staged partial " + file + " has " + channel.size() + " bytes, fewer than the "
                         + offset + " to resume from; it is discarded and fetched again next time");
@@ -627,7 +628,8 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path file = currentFile(path);
         checkParentInside(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = onDisk(file, () -> FileChannel.open(file, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS))) {
             if (channel.size() != offset) {
                 throw new LocalCopyChangedException("local copy " + file + " has " + channel.size() + " bytes where "
                         + offset + " were expected; it was changed outside the mirror");
@@ -757,7 +759,7 @@ public final class FsLogStore implements LogStore {
         checkWritable();
         Path staged = stagingFile(path);
         Path target = currentFile(path);
-        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified)));
+        onDisk(staged, () -> Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))));
         createParents(target);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null,
@@ -797,7 +799,8 @@ public final class FsLogStore implements LogStore {
         } finally {
             lock.readLock().unlock();
         }
-        Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))); // fails first when nothing is staged
+        // fails first when nothing is staged
+        onDisk(staged, () -> Files.setLastModifiedTime(staged, FileTime.from(localPrecision(modified))));
         Path kept = generationFile(path, number);
         createParents(kept);
         Files.deleteIfExists(kept);
@@ -805,7 +808,7 @@ public final class FsLogStore implements LogStore {
             Files.createLink(kept, target);
         } catch (UnsupportedOperationException | IOException e) {
             try {
-                Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                onDisk(kept, () -> Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS));
             } catch (IOException copyFailed) {
                 Files.deleteIfExists(kept); // never leave a partial generation behind
                 throw copyFailed;
@@ -835,7 +838,8 @@ public final class FsLogStore implements LogStore {
     /** Sets the current file's modification time (after a completed update). */
     LogEntry setModified(LogPath path, Instant modified) throws IOException {
         checkWritable();
-        Files.setLastModifiedTime(currentFile(path), FileTime.from(localPrecision(modified)));
+        Path current = currentFile(path);
+        onDisk(current, () -> Files.setLastModifiedTime(current, FileTime.from(localPrecision(modified))));
         lock.writeLock().lock();
         try {
             LogEntry entry = index.find(path).orElseThrow();
@@ -986,7 +990,9 @@ public final class FsLogStore implements LogStore {
             if (before.isPresent() && !before.get().equals(after)) {
                 Files.deleteIfExists(path.resolveAgainst(categorized.resolve(before.get().name())));
             }
-            createLink(path, after);
+            if (!path.isHidden()) { // hidden files are not listed, so not linked either, as in the original
+                createLink(path, after);
+            }
         } catch (IOException e) {
             LOG.warn("cannot update the categorized link of {} ({}); it is repaired when the store opens next",
                     path, e.toString());
@@ -1022,7 +1028,7 @@ public final class FsLogStore implements LogStore {
     private void createParents(Path file) throws IOException {
         Path parent = file.getParent();
         if (!stillVerified(parent)) {
-            Files.createDirectories(parent);
+            onDisk(parent, () -> Files.createDirectories(parent));
             verify(parent, file);
         }
     }
@@ -1084,7 +1090,7 @@ public final class FsLogStore implements LogStore {
 
     private static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            onDisk(to, () -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename " + from + " to " + to + " atomically; keep the data folder on one "
                     + "file system", e);
@@ -1096,8 +1102,27 @@ public final class FsLogStore implements LogStore {
         private static final long serialVersionUID = 1L;
 
         LocalWriteException(Path file, IOException cause) {
-            super("cannot write " + file + " (" + cause.getMessage() + "); free space on the data folder's disk or "
-                    + "check that it is writable", cause);
+            super("cannot write " + file + " (" + cause.getMessage() + "); free space (or inodes) on the data "
+                    + "folder's disk, or check that it is writable", cause);
+        }
+    }
+
+    private interface DiskOperation<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a write to the local disk, turning a file-system refusal (no space, no inodes, read-only, permission)
+     * into a {@link LocalWriteException} that says what to do. Exceptions that mean something else pass through.
+     */
+    private static <T> T onDisk(Path file, DiskOperation<T> operation) throws IOException {
+        try {
+            return operation.run();
+        } catch (LocalWriteException | NoSuchFileException | FileAlreadyExistsException
+                 | java.nio.file.NotDirectoryException | AtomicMoveNotSupportedException e) {
+            throw e;
+        } catch (java.nio.file.FileSystemException e) {
+            throw new LocalWriteException(file, e);
         }
     }
 

@@ -234,6 +234,21 @@ class FsLogStoreTest {
     }
 
     @Test
+    void linksNoHiddenFileAsTheOriginalListedNone() throws IOException {
+        add("dir/.hidden.log", "h", 100, Category.SERVER);
+        add(".cache/visible.log", "v", 100, Category.SERVER);
+
+        assertThat(Files.exists(data.resolve("categorized/server/dir/.hidden.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(Files.readString(data.resolve("categorized/server/.cache/visible.log"))).isEqualTo("v");
+        store.close();
+        store = FsLogStore.open(data, categorizer, true);
+        assertThat(Files.exists(data.resolve("categorized/server/dir/.hidden.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .as("not created by the repair on open either").isFalse();
+        assertThat(store.find(LogPath.of("dir/.hidden.log"))).isPresent();
+    }
+
+    @Test
     void movesTheLinkWhenAFileChangesCategory() throws IOException {
         add("a.log", "x", 100, Category.SERVER);
 
