@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the SSH source against `rsync -a -e ssh`, both against the same loopback OpenSSH server in the same run.
 # Needs /usr/sbin/sshd, ssh, rsync. Usage: bench/ssh-vs-rsync.sh [-Dfiles=2500] [-DtotalMb=500] [-Drounds=3] [-Dchannels=4]
-# Results and method: docs/benchmarks-ssh.md.
+# Results and method: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$(mktemp)"

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP benchmark of {@code docs/benchmarks-http.md} (a program, not a test). It starts the built service jar
+ * The HTTP benchmark of {@code docs/benchmarks.md} (a program, not a test). It starts the built service jar
  * ({@code target/logs-service.jar}) as its own process in offline mode over a prepared data folder, then measures:
  * <ol>
  *   <li>{@code GET /logs?limit=50} requests per second with 2,500 and with 100,000 files indexed, with {@code wrk}

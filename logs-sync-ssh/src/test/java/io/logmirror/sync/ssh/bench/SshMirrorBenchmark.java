@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark: {@link SshRemoteSource} against {@code rsync -a -e ssh}, same loopback OpenSSH server, same key, same run.
- * Run with {@code bench/ssh-vs-rsync.sh}; results and method are in docs/benchmarks-ssh.md. Not a test.
+ * Run with {@code bench/ssh-vs-rsync.sh}; results and method are in docs/benchmarks.md. Not a test.
  *
  * <p>System properties: {@code files} (default 2500), {@code totalMb} (default 500), {@code rounds} (default 3),
  * {@code channels} (default 4), {@code connections} (default 1), {@code work} (a folder to use, default a temp folder).
