@@ -5,6 +5,7 @@ import io.logmirror.core.LogMirror;
 import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -42,6 +43,10 @@ abstract class DemoAppTest {
     /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
     LogMirror mirror() {
         return context.getBean(LogMirror.class);
+    }
+
+    BlockingHttpClient client() {
+        return http.toBlocking();
     }
 
     @MockBean(VariableSource.class)

@@ -7,7 +7,6 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +35,6 @@ class LogsControllerTest extends DemoAppTest {
     @BeforeEach
     void synced() throws Exception {
         mirror().syncNow();
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 
     private HttpResponse<String> get(String uri) {

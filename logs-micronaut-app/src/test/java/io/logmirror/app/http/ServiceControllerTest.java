@@ -6,7 +6,6 @@ import io.logmirror.testkit.FakeRemote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +31,6 @@ class ServiceControllerTest extends DemoAppTest {
     @BeforeEach
     void synced() throws Exception {
         mirror().syncNow();
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 
     private JsonNode get(String uri) throws Exception {
