@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.logmirror.testkit.MirrorFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -376,15 +376,5 @@ class DiskFullTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Printable pseudo-random lines, different for each seed, so that a wrong offset shows. */
-    private static byte[] bytes(int size, long seed) {
-        Random random = new Random(seed);
-        byte[] out = new byte[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = (i % 80 == 79) ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
-        }
-        return out;
     }
 }

@@ -11,8 +11,6 @@ import io.logmirror.core.SyncReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -220,27 +218,14 @@ class HostileListingTest {
     void aListingThatOverstatesASizeFailsThatFileClearlyAndNothingHalfWrittenAppears() throws Exception {
         FakeRemote remote = cluster.remote();
         remote.write("liar.log", "five\n").write("honest.log", "ok\n");
-        RemoteSource overstating = new RemoteSource() {
-            @Override
-            public RemoteListing list() throws IOException {
-                List<RemoteFile> files = new ArrayList<>();
-                for (RemoteFile file : remote.list().files()) {
-                    files.add(file.path().toString().equals("liar.log")
-                            ? new RemoteFile(file.path(), 1_000, file.modified(), file.sourceName()) : file);
-                }
-                return new RemoteListing(files, List.of());
+        RemoteSource overstating = MirrorFixtures.listingFrom(remote, () -> {
+            List<RemoteFile> files = new ArrayList<>();
+            for (RemoteFile file : remote.list().files()) {
+                files.add(file.path().toString().equals("liar.log")
+                        ? new RemoteFile(file.path(), 1_000, file.modified(), file.sourceName()) : file);
             }
-
-            @Override
-            public InputStream open(RemoteFile file, long offset, long length) throws IOException {
-                return remote.open(file, offset, length);
-            }
-
-            @Override
-            public String describe() {
-                return remote.describe();
-            }
-        };
+            return new RemoteListing(files, List.of());
+        });
         LogMirror mirror = cluster.openMirror(config -> LogMirrorConfig.builder(cluster.dataDirectory(), overstating));
 
         for (int i = 0; i < 2; i++) {

@@ -21,11 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.logmirror.testkit.MirrorFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -562,15 +562,6 @@ class MirrorRulesTest {
         return contents;
     }
 
-    /** Printable pseudo-random lines, different for each seed, so that a wrong offset shows. */
-    private static byte[] bytes(int size, long seed) {
-        Random random = new Random(seed);
-        byte[] out = new byte[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = (i % 80 == 79) ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
-        }
-        return out;
-    }
 
     private static Categorizer slurmOrServer() {
         return new Categorizer() {

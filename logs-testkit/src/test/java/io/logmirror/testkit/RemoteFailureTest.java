@@ -5,7 +5,6 @@ import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.LogStore;
-import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
 import io.logmirror.core.SkippedEntry;
@@ -20,11 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.logmirror.testkit.MirrorFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -233,26 +232,13 @@ class RemoteFailureTest {
         FakeRemote remote = cluster.remote();
         remote.write("big.log", bytes(40_000, 7)).write("small.log", "v1\n");
         AtomicBoolean deleteAfterListing = new AtomicBoolean();
-        RemoteSource source = new RemoteSource() {
-            @Override
-            public RemoteListing list() throws IOException {
-                RemoteListing listing = remote.list();
-                if (deleteAfterListing.getAndSet(false)) {
-                    remote.delete("small.log");
-                }
-                return listing;
+        RemoteSource source = MirrorFixtures.listingFrom(remote, () -> {
+            RemoteListing listing = remote.list();
+            if (deleteAfterListing.getAndSet(false)) {
+                remote.delete("small.log");
             }
-
-            @Override
-            public InputStream open(RemoteFile file, long offset, long length) throws IOException {
-                return remote.open(file, offset, length);
-            }
-
-            @Override
-            public String describe() {
-                return remote.describe();
-            }
-        };
+            return listing;
+        });
         LogMirror mirror = cluster.openMirror(config -> LogMirrorConfig.builder(cluster.dataDirectory(), source));
         mirror.syncNow();
         remote.append("big.log", bytes(10_000, 8)).append("small.log", "v2\n");
@@ -309,15 +295,4 @@ class RemoteFailureTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
-    /** Printable pseudo-random lines, different for each seed, so that a wrong offset shows. */
-    private static byte[] bytes(int size, long seed) {
-        Random random = new Random(seed);
-        byte[] out = new byte[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = (i % 80 == 79) ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
-        }
-        return out;
-    }
-
 }

@@ -2,27 +2,17 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
-import io.logmirror.core.LogMirror;
-import io.micronaut.context.ApplicationContext;
-import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names, JSON types, and order (the original fields first, in their order; added fields after them).
  */
 @MicronautTest
-class ContractTest {
+class ContractTest extends DemoAppTest {
 
     static final Path DATA = TestHttp.tempDir("contract");
     static final FakeRemote REMOTE = SampleCluster.create();
@@ -53,29 +43,8 @@ class ContractTest {
     static final Predicate<JsonNode> NUMBER_OR_NULL = node -> node.isNull() || node.isNumber();
     static final Predicate<JsonNode> OBJECT_OR_NULL = node -> node.isNull() || node.isObject();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
-    ApplicationContext context;
-
-    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
-    private LogMirror mirror() {
-        return context.getBean(LogMirror.class);
-    }
-
-    @MockBean(VariableSource.class)
-    VariableSource variables() {
-        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-    }
-
-    @MockBean(RemoteSource.class)
-    RemoteSource remote() {
-        return REMOTE;
+    ContractTest() {
+        super(DATA, REMOTE);
     }
 
     @BeforeEach

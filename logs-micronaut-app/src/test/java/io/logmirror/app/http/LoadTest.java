@@ -2,13 +2,8 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
-import io.logmirror.core.LogMirror;
-import io.micronaut.context.ApplicationContext;
-import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no request may fail. Bounded in time; it asserts no timing, only that every answer was a success.
  */
 @MicronautTest
-class LoadTest {
+class LoadTest extends DemoAppTest {
 
     static final Path DATA = TestHttp.tempDir("load");
     static final FakeRemote REMOTE = SampleCluster.create();
@@ -51,22 +45,8 @@ class LoadTest {
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    ApplicationContext context;
-
-    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
-    private LogMirror mirror() {
-        return context.getBean(LogMirror.class);
-    }
-
-    @MockBean(VariableSource.class)
-    VariableSource variables() {
-        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-    }
-
-    @MockBean(RemoteSource.class)
-    RemoteSource remote() {
-        return REMOTE;
+    LoadTest() {
+        super(DATA, REMOTE);
     }
 
     @Test

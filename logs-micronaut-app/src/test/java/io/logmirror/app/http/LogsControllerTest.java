@@ -2,23 +2,13 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
-import io.logmirror.core.LogMirror;
-import io.micronaut.context.ApplicationContext;
-import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,48 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-class LogsControllerTest {
+class LogsControllerTest extends DemoAppTest {
 
     static final Path DATA = TestHttp.tempDir("logs-controller");
     static final FakeRemote REMOTE = SampleCluster.create();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    ApplicationContext context;
-
-    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
-    private LogMirror mirror() {
-        return context.getBean(LogMirror.class);
-    }
-
-    @Inject
-    JsonMapper json;
-
-    @MockBean(VariableSource.class)
-    VariableSource variables() {
-        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-    }
-
-    @MockBean(RemoteSource.class)
-    RemoteSource remote() {
-        return REMOTE;
+    LogsControllerTest() {
+        super(DATA, REMOTE);
     }
 
     @BeforeEach
     void synced() throws Exception {
         mirror().syncNow();
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 
     private HttpResponse<String> get(String uri) {

@@ -1,13 +1,8 @@
 package io.logmirror.app.http;
 
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
-import io.logmirror.core.LogMirror;
-import io.micronaut.context.ApplicationContext;
-import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the data folder points to, not {@code /etc/passwd}.
  */
 @MicronautTest
-class PathTraversalTest {
+class PathTraversalTest extends DemoAppTest {
 
     static final String SECRET = "TOP-SECRET-" + UUID.randomUUID();
     static final Path BASE = TestHttp.tempDir("traversal");
@@ -63,22 +57,8 @@ class PathTraversalTest {
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    ApplicationContext context;
-
-    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
-    private LogMirror mirror() {
-        return context.getBean(LogMirror.class);
-    }
-
-    @MockBean(VariableSource.class)
-    VariableSource variables() {
-        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-    }
-
-    @MockBean(RemoteSource.class)
-    RemoteSource remote() {
-        return REMOTE;
+    PathTraversalTest() {
+        super(DATA, REMOTE);
     }
 
     @BeforeEach

@@ -2,25 +2,15 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
-import io.logmirror.core.LogMirror;
-import io.logmirror.core.RemoteSource;
 import io.logmirror.testkit.FakeRemote;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,29 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** While a sync is stuck on a slow transfer the API keeps answering from the index and shows the sync's progress. */
 @MicronautTest
-class SyncInProgressTest {
+class SyncInProgressTest extends DemoAppTest {
 
     static final Path DATA = TestHttp.tempDir("in-progress");
     static final FakeRemote REMOTE = SampleCluster.create();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    ApplicationContext context;
-
-    @Inject
-    JsonMapper json;
-
-    @MockBean(VariableSource.class)
-    VariableSource variables() {
-        return () -> Map.of("DATA_DIR", DATA.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-    }
-
-    @MockBean(RemoteSource.class)
-    RemoteSource remote() {
-        return REMOTE;
+    SyncInProgressTest() {
+        super(DATA, REMOTE);
     }
 
     private String get(String uri) {
@@ -59,7 +33,7 @@ class SyncInProgressTest {
 
     @Test
     void theApiAnswersAndShowsProgressWhileASyncIsStuck() throws Exception {
-        context.getBean(LogMirror.class).syncNow();
+        mirror().syncNow();
         REMOTE.write("big.out", "x".repeat(100_000) + "\n");
         try (FakeRemote.ReadPause pause = REMOTE.pauseNextRead("big.out", 1024)) {
             CompletableFuture<HttpResponse<String>> trigger = CompletableFuture.supplyAsync(

@@ -1,0 +1,61 @@
+package io.logmirror.app.http;
+
+import io.logmirror.app.config.VariableSource;
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.RemoteSource;
+import io.logmirror.testkit.FakeRemote;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.annotation.MockBean;
+import jakarta.inject.Inject;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The set-up the HTTP tests share: the application in demo mode on a data folder of its own, mirroring a
+ * {@link FakeRemote}, with a sync interval so long that only the test starts syncs. Each subclass is still its
+ * own {@code @MicronautTest}: its own context, its own server on port 0, its own folder and remote.
+ */
+abstract class DemoAppTest {
+
+    private final Path data;
+    private final FakeRemote fake;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    JsonMapper json;
+
+    DemoAppTest(Path data, FakeRemote fake) {
+        this.data = data;
+        this.fake = fake;
+    }
+
+    /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
+    LogMirror mirror() {
+        return context.getBean(LogMirror.class);
+    }
+
+    BlockingHttpClient client() {
+        return http.toBlocking();
+    }
+
+    @MockBean(VariableSource.class)
+    VariableSource variables() {
+        return () -> Map.of("DATA_DIR", data.toString(), "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
+    }
+
+    @MockBean(RemoteSource.class)
+    RemoteSource remote() {
+        return fake;
+    }
+}
