@@ -177,6 +177,20 @@ class LogsControllerTest extends DemoAppTest {
     }
 
     @Test
+    void answers400ForAPathLongerThanAnyFileCanBeAndKeepsServing() {
+        HttpResponse<String> segment = get(content("logs/" + "a".repeat(300) + ".log"));
+        assertThat(segment.status().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(TestHttp.body(segment)).isEqualTo("{\"detail\":\"Invalid path\"}");
+
+        HttpResponse<String> huge = get(content("logs/" + "abcdefgh/".repeat(1200) + "x.log"));
+        assertThat(huge.status().getCode()).as("a request line beyond the server's limit is refused, never served")
+                .isIn(HttpStatus.BAD_REQUEST.getCode(), HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode(),
+                        HttpStatus.REQUEST_URI_TOO_LONG.getCode());
+
+        assertThat(get(content("logs/slurm-100.out")).status().getCode()).isEqualTo(HttpStatus.OK.getCode());
+    }
+
+    @Test
     void answers422WhenThePathIsMissing() throws Exception {
         HttpResponse<String> response = get("/logs/content");
         assertThat(response.status().getCode()).isEqualTo(422);
