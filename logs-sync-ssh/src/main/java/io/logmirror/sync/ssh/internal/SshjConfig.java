@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class SshjConfig {
 
-    private static final List<String> PREFERRED_CIPHERS = List.of("aes128-ctr", "aes128-gcm@openssh.com",
+    private static final List<String> PREFERRED_CIPHERS = List.of("aes128-gcm@openssh.com", "aes128-ctr",
             "aes256-gcm@openssh.com", "aes256-ctr", "aes192-ctr");
 
     private static volatile Config config;
