@@ -3,6 +3,7 @@ package io.logmirror.core.internal;
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
 import io.logmirror.core.CategoryStats;
+import io.logmirror.core.InvalidLogPathException;
 import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogPath;
@@ -549,6 +550,50 @@ public final class FsLogStore implements LogStore {
 
     Path stagingFile(LogPath path) {
         return path.resolveAgainst(staging);
+    }
+
+    /** Paths with a partial download under the staging folder; usually none, so this costs one directory read. */
+    Set<String> stagedPaths() throws IOException {
+        Set<String> result = new HashSet<>();
+        Path root = staging;
+        if (!Files.isDirectory(root)) {
+            return result;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                StringBuilder text = new StringBuilder();
+                for (Path name : root.relativize(file)) {
+                    text.append(text.length() > 0 ? "/" : "").append(name);
+                }
+                if (LogPath.parse(text.toString()).isPresent()) {
+                    result.add(text.toString());
+                } else {
+                    LOG.warn("ignoring {} in the staging folder: {}", file,
+                            InvalidLogPathException.printable(text.toString()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                // Folders left empty by renamed downloads would make this walk slower sync after sync.
+                if (!dir.equals(root)) {
+                    try {
+                        Files.delete(dir);
+                    } catch (IOException notEmpty) {
+                        // still holds a partial download
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return result;
     }
 
     Path generationFile(LogPath path, int generation) {

@@ -2,7 +2,6 @@ package io.logmirror.core.internal;
 
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
-import io.logmirror.core.InvalidLogPathException;
 import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogPath;
@@ -20,12 +19,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,7 +169,7 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
                 skipped.add(SkippedEntry.ofRawName(text, "listed twice by the remote; the first one is mirrored"));
             }
         }
-        Set<String> staged = stagedPaths();
+        Set<String> staged = store.stagedPaths();
         List<Work> work = new ArrayList<>();
         long bytesTotal = 0;
         for (RemoteFile file : remote.values()) {
@@ -545,50 +540,6 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("publishing {} failed; ignored", event, e);
         }
-    }
-
-    /** Paths with a partial download under the staging folder; usually none, so this costs one directory read. */
-    private Set<String> stagedPaths() throws IOException {
-        Set<String> result = new HashSet<>();
-        Path root = store.stagingFile(LogPath.of("x")).getParent();
-        if (!Files.isDirectory(root)) {
-            return result;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                StringBuilder text = new StringBuilder();
-                for (Path name : root.relativize(file)) {
-                    text.append(text.length() > 0 ? "/" : "").append(name);
-                }
-                if (LogPath.parse(text.toString()).isPresent()) {
-                    result.add(text.toString());
-                } else {
-                    LOG.warn("ignoring {} in the staging folder: {}", file,
-                            InvalidLogPathException.printable(text.toString()));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                // Folders left empty by renamed downloads would make this walk slower sync after sync.
-                if (!dir.equals(root)) {
-                    try {
-                        Files.delete(dir);
-                    } catch (IOException notEmpty) {
-                        // still holds a partial download
-                    }
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return result;
     }
 
     /** Stops the transfer threads. */
