@@ -2,31 +2,21 @@ package io.logmirror.sync.ssh.bench;
 
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
-import io.logmirror.core.RemoteFile;
 import io.logmirror.core.SyncReport;
-import io.logmirror.core.RemoteListing;
 import io.logmirror.sync.ssh.OpenSshServer;
 import io.logmirror.sync.ssh.SshRemoteSource;
 import io.logmirror.sync.ssh.SshSettings;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +27,6 @@ import java.util.stream.Stream;
  * {@code channels} (default 4), {@code connections} (default 1), {@code work} (a folder to use, default a temp folder).
  */
 public final class SshMirrorBenchmark {
-
-    private static final int GROWTH_CHECK_WINDOW = 4096;
 
     private SshMirrorBenchmark() {
     }
@@ -66,110 +54,63 @@ public final class SshMirrorBenchmark {
             SshSettings settings = server.settings(remote).channels(channels).connections(connections).build();
             System.out.printf("source: %d connection(s), %d SFTP channels%n", connections, channels);
 
+            List<Double> firstRatios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                System.out.printf("%n## round %d%n", round);
-                Path ours = work.resolve("ours-" + round);
-                Path theirs = work.resolve("rsync-" + round);
-                deleteTree(ours);
-                deleteTree(theirs);
-                Files.createDirectories(ours);
-                Files.createDirectories(theirs);
-                dropPageCacheHint();
+                // Fresh folders every round, deleted only at the end: ext4 without a journal (this machine's disk)
+                // scans past every inode deleted in the last minutes when it creates a file, so deleting the last
+                // round's trees would slow down whoever writes next (docs/benchmarks.md).
+                Path ours = Files.createDirectories(work.resolve("ours-" + round));
+                Path theirs = Files.createDirectories(work.resolve("rsync-" + round));
+                boolean rsyncFirst = round % 2 == 1;
+                System.out.printf("%n## round %d (%s first)%n", round, rsyncFirst ? "rsync" : "ours");
 
-                double rsyncFirst = time(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
-                long connectStart = System.nanoTime();
+                Measurement rsyncFull = null;
+                if (rsyncFirst) {
+                    rsyncFull = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                }
                 SshRemoteSource source = SshRemoteSource.create(settings);
                 try (LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(ours, source).build())) {
-                    SyncReport first = mirror.syncNow();
-                    double firstSeconds = (System.nanoTime() - connectStart) / 1e9;
-                    report("first full sync", rsyncFirst, firstSeconds, first.bytesFetched(), size(logs));
+                    SyncReport[] first = new SyncReport[1];
+                    Measurement oursFull = measure(() -> first[0] = mirror.syncNow()); // includes connecting
+                    if (!rsyncFirst) {
+                        rsyncFull = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                    }
+                    report("first full sync", rsyncFull, oursFull, first[0].bytesFetched(), size(logs));
+                    firstRatios.add(oursFull.seconds() / rsyncFull.seconds());
 
-                    double rsyncNothing = time(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
-                    long start = System.nanoTime();
-                    SyncReport nothing = mirror.syncNow();
-                    report("nothing changed", rsyncNothing, (System.nanoTime() - start) / 1e9, nothing.bytesFetched(), 0);
+                    Measurement rsyncNothing = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                    SyncReport[] nothing = new SyncReport[1];
+                    Measurement oursNothing = measure(() -> nothing[0] = mirror.syncNow());
+                    report("nothing changed", rsyncNothing, oursNothing, nothing[0].bytesFetched(), 0);
 
                     long appended = grow(tree, 0.05, 256 * 1024, new Random(round));
-                    double rsyncAppend = time(() -> run("rsync", "-a", "--append", "-e", ssh, remoteLogs, theirs + "/"));
-                    start = System.nanoTime();
-                    SyncReport grown = mirror.syncNow();
-                    report("5% of files grew by 256 KB", rsyncAppend, (System.nanoTime() - start) / 1e9,
-                            grown.bytesFetched(), appended);
+                    Measurement rsyncAppend = measure(() -> run("rsync", "-a", "--append", "-e", ssh, remoteLogs, theirs + "/"));
+                    SyncReport[] grown = new SyncReport[1];
+                    Measurement oursAppend = measure(() -> grown[0] = mirror.syncNow());
+                    report("5% of files grew by 256 KB", rsyncAppend, oursAppend, grown[0].bytesFetched(), appended);
                     System.out.printf("   bytes read / bytes appended = %.4f (files grown: %d, failures: %d)%n",
-                            grown.bytesFetched() / (double) appended, grown.filesGrown(), grown.failures().size());
+                            grown[0].bytesFetched() / (double) appended, grown[0].filesGrown(), grown[0].failures().size());
                     long listStart = System.nanoTime();
                     int listed = source.list().files().size();
                     System.out.printf("   one listing of %d files on the open connection: %.1f ms%n", listed,
                             (System.nanoTime() - listStart) / 1e6);
                 }
-                double cat = time(() -> run("bash", "-c", ssh + " " + server.user() + "@127.0.0.1 "
+                Measurement cat = measure(() -> run("bash", "-c", ssh + " " + server.user() + "@127.0.0.1 "
                         + "'cd " + logs + " && find . -type f -exec cat {} +' > /dev/null"));
-                System.out.printf("   ceiling: ssh cat of the whole tree to /dev/null: %.2f s%n", cat);
+                System.out.printf("   ceiling: ssh cat of the whole tree to /dev/null: %.2f s (CPU %.2f s)%n",
+                        cat.seconds(), cat.cpuSeconds());
                 verifySame(logs, ours.resolve("logs"));
                 verifySame(logs, theirs);
             }
+            firstRatios.sort(null);
+            System.out.printf("%nfirst full sync, ours/rsync over %d rounds: median %.2f (best %.2f, worst %.2f)%n",
+                    firstRatios.size(), firstRatios.get(firstRatios.size() / 2), firstRatios.get(0),
+                    firstRatios.get(firstRatios.size() - 1));
         } finally {
             if (System.getProperty("work") == null) {
                 deleteTree(work);
             }
         }
-    }
-
-    /** A minimal mirror over the source (the engine's algorithm without its store): returns bytes read. */
-    static long sync(SshRemoteSource source, Path dest, int parallelism) throws Exception {
-        RemoteListing listing = source.list();
-        AtomicLong bytes = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-        try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (RemoteFile file : listing.files()) {
-                Path local = file.path().resolveAgainst(dest);
-                long localSize = Files.exists(local) ? Files.size(local) : -1;
-                if (localSize == file.size() && Files.getLastModifiedTime(local).toInstant().equals(file.modified())) {
-                    continue;
-                }
-                tasks.add(pool.submit(() -> {
-                    fetch(source, file, local, localSize, bytes);
-                    return null;
-                }));
-            }
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return bytes.get();
-    }
-
-    private static void fetch(SshRemoteSource source, RemoteFile file, Path local, long localSize, AtomicLong bytes)
-            throws IOException {
-        if (localSize > 0 && localSize < file.size()) {
-            long from = Math.max(0, localSize - GROWTH_CHECK_WINDOW);
-            byte[] expected = new byte[(int) (localSize - from)];
-            try (var channel = Files.newByteChannel(local)) {
-                channel.position(from);
-                channel.read(java.nio.ByteBuffer.wrap(expected));
-            }
-            try (InputStream in = source.open(file, from, file.size() - from)) {
-                byte[] window = in.readNBytes(expected.length);
-                bytes.addAndGet(window.length);
-                if (Arrays.equals(window, expected)) {
-                    try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.APPEND)) {
-                        bytes.addAndGet(in.transferTo(out));
-                    }
-                    Files.setLastModifiedTime(local, FileTime.from(file.modified()));
-                    return;
-                }
-            }
-        }
-        Files.createDirectories(local.getParent());
-        Path temp = local.resolveSibling("." + local.getFileName() + ".part");
-        try (InputStream in = source.open(file, 0, file.size()); OutputStream out = Files.newOutputStream(temp)) {
-            bytes.addAndGet(in.transferTo(out));
-        }
-        Files.setLastModifiedTime(temp, FileTime.from(file.modified()));
-        Files.move(temp, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static List<Path> generate(Path logs, int files, long totalBytes, Random random) throws IOException {
@@ -247,36 +188,36 @@ public final class SshMirrorBenchmark {
         }
     }
 
-    private static void report(String what, double rsync, double ours, long bytesRead, long bytesExpected) {
-        System.out.printf("%-28s rsync %6.2f s | ours %6.2f s | ours/rsync %.2f | bytes read %,d (expected %,d)%n",
-                what, rsync, ours, ours / rsync, bytesRead, bytesExpected);
-    }
-
-    private static void dropPageCacheHint() {
-        // the tree was just written: it is in the page cache for both tools alike
+    private static void report(String what, Measurement rsync, Measurement ours, long bytesRead, long bytesExpected) {
+        System.out.printf("%-28s rsync %6.2f s | ours %6.2f s | ours/rsync %.2f | CPU rsync %.2f s, ours %.2f s"
+                        + " | bytes read %,d (expected %,d)%n", what, rsync.seconds(), ours.seconds(),
+                ours.seconds() / rsync.seconds(), rsync.cpuSeconds(), ours.cpuSeconds(), bytesRead, bytesExpected);
     }
 
     interface Step {
         void run() throws Exception;
     }
 
-    interface Measured {
-        long run() throws Exception;
+    /**
+     * Wall-clock time and the CPU time of the whole machine (user + system, all processes: the tool, sshd, the
+     * kernel's file-system work) from {@code /proc/stat}, in seconds.
+     */
+    record Measurement(double seconds, double cpuSeconds) {
     }
 
-    record Result(double seconds, long bytes) {
-    }
-
-    private static double time(Step step) throws Exception {
+    private static Measurement measure(Step step) throws Exception {
+        long cpu = machineCpuTicks();
         long start = System.nanoTime();
         step.run();
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measurement(seconds, (machineCpuTicks() - cpu) / 100.0);
     }
 
-    private static Result timed(Measured step) throws Exception {
-        long start = System.nanoTime();
-        long bytes = step.run();
-        return new Result((System.nanoTime() - start) / 1e9, bytes);
+    /** user + nice + system + irq + softirq ticks of all CPUs (USER_HZ is 100 on Linux). */
+    private static long machineCpuTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
+                + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
