@@ -99,35 +99,6 @@ class DiskFullTest {
     }
 
     @Test
-    void aBigNewFileWrittenPastThePageCacheFailsCleanlyAndCompletesOnceSpaceIsFreed() throws Exception {
-        // Files of 1 MiB and more are written with direct I/O where the disk takes it (tmpfs does since Linux 6.6).
-        disk.resize(8 * DISK);
-        byte[] big = bytes(3 * (int) DISK + 5, 8);
-        remote.write("job-1/model-server.log", big).write("a.log", "small a\n");
-        LogMirror mirror = open(config -> config.parallelism(1));
-        disk.leaveFree(2 * DISK);
-
-        SyncReport report = mirror.syncNow();
-
-        assertThat(report.failures()).singleElement().satisfies(failure -> {
-            assertThat(failure.name()).isEqualTo("job-1/model-server.log");
-            assertThat(failure.reason()).containsIgnoringCase("no space").containsIgnoringCase("free");
-        });
-        assertThat(logs("job-1/model-server.log")).doesNotExist();
-        try (var staged = Files.walk(data.resolve(".logmirror/staging"))) {
-            assertThat(staged.filter(Files::isRegularFile)).as("the partial gave its space back").isEmpty();
-        }
-        assertThat(logs("a.log")).hasContent("small a\n");
-
-        disk.removeFiller();
-        SyncReport next = mirror.syncNow();
-
-        assertThat(next.failures()).isEmpty();
-        assertThat(Files.readAllBytes(logs("job-1/model-server.log"))).isEqualTo(big);
-        assertIndexMatchesDisk(mirror.store());
-    }
-
-    @Test
     void aNewFileThatDoesNotFitDoesNotStopAppendsToTheLiveLogs() throws Exception {
         // Whole pages, so that every append needs a new page of the disk.
         byte[] server = bytes(2 * SmallDisk.PAGE, 2);
