@@ -81,8 +81,6 @@ public final class FsLogStore implements LogStore {
     private final boolean links;
     private final boolean readOnly;
     private final ChronoUnit precision;
-    /** Alignment for direct writes of big new files ({@link DirectCopy}), 0 where the disk takes none. */
-    private volatile int directAlignment;
     private final LogIndex index;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final StateJournal journal;
@@ -147,7 +145,6 @@ public final class FsLogStore implements LogStore {
         try {
             this.realData = this.data.toRealPath();
             this.precision = readOnly ? ChronoUnit.NANOS : probePrecision(internal);
-            this.directAlignment = readOnly ? 0 : DirectCopy.probe(staging);
             this.index = new LogIndex(categorizer.categories(), 1024);
             rebuild();
         } catch (IOException | RuntimeException e) {
@@ -654,16 +651,7 @@ public final class FsLogStore implements LogStore {
                         + offset + " to resume from; it is discarded and fetched again next time");
             }
             channel.truncate(offset);
-            int alignment = directAlignment;
-            if (offset == 0 && max >= DirectCopy.MIN_SIZE && alignment > 0) {
-                if (!DirectCopy.copy(file, in, channel, max, alignment, written, progress,
-                        e -> new LocalWriteException(file, e))) {
-                    LOG.info("{} refused a direct write; writing through the page cache from now on", staging);
-                    directAlignment = 0;
-                }
-            } else {
-                copy(file, in, channel, offset, max, written, progress);
-            }
+            copy(file, in, channel, offset, max, written, progress);
         } catch (LocalWriteException e) {
             // A partial that fills the disk would starve every other file: give its space back.
             try {
