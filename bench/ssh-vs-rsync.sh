@@ -1,13 +1,48 @@
 #!/usr/bin/env bash
 # Benchmark: the SSH source against `rsync -a -e ssh`, both against the same loopback OpenSSH server in the same run.
-# Needs /usr/sbin/sshd, ssh, rsync. Usage: bench/ssh-vs-rsync.sh [-Dfiles=2500] [-DtotalMb=500] [-Drounds=3] [-Dchannels=4]
+# Needs /usr/sbin/sshd, ssh, rsync.
+# Usage: bench/ssh-vs-rsync.sh [--fresh-disk] [-Dfiles=2500] [-DtotalMb=500] [-Drounds=3] [-Dchannels=4] [-Dconnections=1]
+#   --fresh-disk  both tools write to a freshly made ext4 file system (a 20 GB sparse image on a loop device, as root),
+#                 so that the figures do not depend on what the machine's own disk went through in the last minutes.
 # Results and method: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
+mount_point=""
+image=""
+cleanup() {
+  rm -f "$cp_file"
+  if [[ -n "$mount_point" ]]; then
+    umount "$mount_point" || true
+    rmdir "$mount_point" || true
+  fi
+  if [[ -n "$image" ]]; then
+    for device in $(losetup -j "$image" | cut -d: -f1); do losetup -d "$device" || true; done
+    rm -f "$image"
+  fi
+}
+trap cleanup EXIT
+
+work_option=()
+if [[ "${1:-}" == "--fresh-disk" ]]; then
+  shift
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "--fresh-disk mounts a loop device: run as root, or leave the option out" >&2
+    exit 2
+  fi
+  image="$(mktemp "${TMPDIR:-/tmp}/ssh-bench-disk.XXXXXX.img")"
+  truncate -s 20G "$image"
+  mkfs.ext4 -q -F "$image"
+  device="$(losetup -f --show --direct-io=on "$image")"
+  mount_point="$(mktemp -d "${TMPDIR:-/tmp}/ssh-bench-mount.XXXXXX")"
+  mount "$device" "$mount_point"
+  work_option=("-Dwork=$mount_point/work")
+  echo "fresh ext4 on $device (image $image), mounted on $mount_point"
+fi
+
 # In the reactor (-am) sibling modules resolve to their target/classes; every module writes the file, logs-sync-ssh last.
 ./mvnw -o -q -pl logs-sync-ssh -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="logs-sync-ssh/target/test-classes:logs-sync-ssh/target/classes:$(cat "$cp_file")"
-exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" -cp "$classpath" io.logmirror.sync.ssh.bench.SshMirrorBenchmark
+java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "${work_option[@]}" "$@" -cp "$classpath" \
+  io.logmirror.sync.ssh.bench.SshMirrorBenchmark

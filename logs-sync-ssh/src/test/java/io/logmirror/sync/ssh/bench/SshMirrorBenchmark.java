@@ -206,6 +206,7 @@ public final class SshMirrorBenchmark {
     }
 
     private static Measurement measure(Step step) throws Exception {
+        run("sync"); // the last step's dirty pages are written back now, not during this one
         long cpu = machineCpuTicks();
         long start = System.nanoTime();
         step.run();
