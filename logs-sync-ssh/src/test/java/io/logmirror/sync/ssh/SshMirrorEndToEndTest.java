@@ -8,10 +8,9 @@ import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.FilterInputStream;
@@ -29,25 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SshMirrorEndToEndTest {
 
     private static final int WINDOW = LogMirrorConfig.DEFAULT_GROWTH_CHECK_WINDOW;
-    private static Running server;
+    @RegisterExtension
+    static final OpenSshServerExtension sshd = new OpenSshServerExtension();
 
     @TempDir
     Path base;
     @TempDir
     Path data;
     Path remote;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new Running(OpenSshServer.start());
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.server.close();
-        }
-    }
 
     @BeforeEach
     void createRemoteFolder() throws IOException {
@@ -121,7 +109,7 @@ class SshMirrorEndToEndTest {
             // small.log may fail too if it was being read on the connection at that moment
             assertThat(broken.failures()).extracting(SkippedEntry::name).contains("large.log");
             assertThat(broken.failures()).allSatisfy(failure -> assertThat(failure.reason())
-                    .contains("127.0.0.1:" + server.server.port()).contains(failure.name()));
+                    .contains("127.0.0.1:" + sshd.server().port()).contains(failure.name()));
             Path partial = local("large.log");
             if (Files.exists(partial)) {
                 assertThat(Files.size(partial)).isLessThanOrEqualTo(content.length);
@@ -162,7 +150,7 @@ class SshMirrorEndToEndTest {
             assertThat(report.failures()).extracting(SkippedEntry::name).containsExactlyInAnyOrderElementsOf(
                     root ? java.util.List.of("vanishing.log") : java.util.List.of("vanishing.log", "locked.log"));
             assertThat(report.failures()).allSatisfy(failure ->
-                    assertThat(failure.reason()).contains(failure.name()).contains("127.0.0.1:" + server.server.port()));
+                    assertThat(failure.reason()).contains(failure.name()).contains("127.0.0.1:" + sshd.server().port()));
             assertThat(local("ok.log")).hasContent("ok\n");
         }
     }
@@ -185,7 +173,7 @@ class SshMirrorEndToEndTest {
     }
 
     private SshRemoteSource source() throws IOException {
-        return SshRemoteSource.create(server.server.settings(base).build());
+        return SshRemoteSource.create(sshd.server().settings(base).build());
     }
 
     private LogMirror open(RemoteSource source) throws IOException {
@@ -206,10 +194,6 @@ class SshMirrorEndToEndTest {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    /** Holder so the static server can be closed. */
-    private record Running(OpenSshServer server) {
     }
 
     /** Cuts every SSH connection once a read of large.log has passed 2 MB, while {@code cut} is set. */
@@ -235,7 +219,7 @@ class SshMirrorEndToEndTest {
                     int n = super.read(b, off, len);
                     read += Math.max(0, n);
                     if (read > (2 << 20) && cut.get()) {
-                        server.server.cutConnections();
+                        sshd.server().cutConnections();
                         cut.set(false);
                     }
                     return n;

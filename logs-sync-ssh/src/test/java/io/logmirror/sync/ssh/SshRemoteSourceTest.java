@@ -4,10 +4,9 @@ import io.logmirror.core.LogPath;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.SkippedEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,23 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link SshRemoteSource} against Debian's OpenSSH server, started by the test on a loopback port. */
 class SshRemoteSourceTest {
 
-    private static OpenSshServer server;
+    @RegisterExtension
+    static final OpenSshServerExtension sshd = new OpenSshServerExtension();
 
     @TempDir
     Path base;
     Path logs;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void createRemoteFolder() throws IOException {
@@ -55,14 +43,14 @@ class SshRemoteSourceTest {
         Path file = write("job-1/slurm-1.out", "hello\n");
         Instant modified = Instant.parse("2026-11-20T10:15:30.123456789Z");
         Files.setLastModifiedTime(file, FileTime.from(modified));
-        write("server.log", "");
+        write("sshd.server().log", "");
 
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteListing listing = source.list();
 
             assertThat(listing.skipped()).isEmpty();
             Map<String, RemoteFile> files = byPath(listing);
-            assertThat(files).containsOnlyKeys("job-1/slurm-1.out", "server.log");
+            assertThat(files).containsOnlyKeys("job-1/slurm-1.out", "sshd.server().log");
             assertThat(files.get("job-1/slurm-1.out").size()).isEqualTo(6);
             assertThat(files.get("job-1/slurm-1.out").modified()).isEqualTo(modified);
         }
@@ -71,7 +59,7 @@ class SshRemoteSourceTest {
     @Test
     void readsTheRequestedRangeAndStopsEarlyWhenTheFileIsShorter() throws IOException {
         write("big.log", "0123456789".repeat(100_000));
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteFile file = byPath(source.list()).get("big.log");
 
             assertThat(read(source, file, 5, 10)).isEqualTo("5678901234");
@@ -84,7 +72,7 @@ class SshRemoteSourceTest {
     @Test
     void keepsOneConnectionAcrossListingsAndReads() throws IOException {
         write("a.log", "a");
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             source.connect();
             long before = sessions();
             for (int i = 0; i < 3; i++) {
@@ -98,12 +86,12 @@ class SshRemoteSourceTest {
     @Test
     void keepsAListingShellThatSeesEveryChangeAndListsOnWhenItDies() throws IOException {
         write("a.log", "a");
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             assertThat(byPath(source.list())).containsOnlyKeys("a.log");
             write("b.log", "b");
             assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log");
 
-            assertThat(server.killCommands("while IFS= read")).isPositive();
+            assertThat(sshd.server().killCommands("while IFS= read")).isPositive();
             write("c.log", "c");
 
             assertThat(byPath(source.list())).containsOnlyKeys("a.log", "b.log", "c.log");
@@ -119,7 +107,7 @@ class SshRemoteSourceTest {
         for (String name : names) {
             write(name, name);
         }
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             Map<String, RemoteFile> files = byPath(source.list());
 
             assertThat(files).containsOnlyKeys(names);
@@ -134,7 +122,7 @@ class SshRemoteSourceTest {
     @Test
     void skipsAndReportsANameWithANewlineAndMirrorsTheRest() throws IOException, InterruptedException {
         bash("printf 'x' > \"$(printf 'new\\nline.log')\"; printf 'ok' > ok.log");
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteListing listing = source.list();
 
             assertThat(byPath(listing)).containsOnlyKeys("ok.log");
@@ -148,7 +136,7 @@ class SshRemoteSourceTest {
     @Test
     void mirrorsANameThatIsNotUtf8UnderAnEscapedLocalNameAndReadsItByItsRawName() throws IOException, InterruptedException {
         bash("printf 'latin1' > \"$(printf 'caf\\351-\\377.log')\"");
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteListing listing = source.list();
 
             assertThat(listing.skipped()).isEmpty();
@@ -171,7 +159,7 @@ class SshRemoteSourceTest {
         Files.createSymbolicLink(logs.resolve("folder-link"), Path.of("real"));
         bash("mkfifo pipe.log");
 
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteListing listing = source.list();
 
             Map<String, RemoteFile> files = byPath(listing);
@@ -191,10 +179,10 @@ class SshRemoteSourceTest {
 
     @Test
     void reportsAMissingRemoteFolderWithWhatToDo() throws IOException {
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base.resolve("nope")).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base.resolve("nope")).build())) {
             assertThatThrownBy(source::list)
                     .isInstanceOf(IOException.class)
-                    .hasMessageContaining(server.user() + "@127.0.0.1:" + server.port())
+                    .hasMessageContaining(sshd.server().user() + "@127.0.0.1:" + sshd.server().port())
                     .hasMessageContaining(base.resolve("nope/logs").toString())
                     .hasMessageContaining("does not exist")
                     .hasMessageContaining("REMOTE_BASE_PATH");
@@ -205,14 +193,14 @@ class SshRemoteSourceTest {
     void reportsAFileThatCannotBeOpenedAndStillReadsTheOthers() throws IOException {
         write("a.log", "a");
         write("gone.log", "gone");
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             Map<String, RemoteFile> files = byPath(source.list());
             Files.delete(logs.resolve("gone.log"));
 
             assertThatThrownBy(() -> source.open(files.get("gone.log"), 0, 4))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("gone.log")
-                    .hasMessageContaining("127.0.0.1:" + server.port())
+                    .hasMessageContaining("127.0.0.1:" + sshd.server().port())
                     .hasMessageContaining("deleted or renamed since the listing");
             assertThat(read(source, files.get("a.log"), 0, 1)).isEqualTo("a");
         }
@@ -223,16 +211,16 @@ class SshRemoteSourceTest {
         byte[] content = new byte[32 << 20];
         new java.util.Random(1).nextBytes(content);
         Files.write(logs.resolve("large.log"), content);
-        try (SshRemoteSource source = SshRemoteSource.create(server.settings(base).build())) {
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteFile file = byPath(source.list()).get("large.log");
             InputStream in = source.open(file, 0, file.size());
             in.readNBytes(1 << 20);
-            server.cutConnections();
+            sshd.server().cutConnections();
 
             assertThatThrownBy(() -> in.readAllBytes())
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("large.log")
-                    .hasMessageContaining("127.0.0.1:" + server.port());
+                    .hasMessageContaining("127.0.0.1:" + sshd.server().port());
             in.close();
 
             try (InputStream again = source.open(byPath(source.list()).get("large.log"), 0, file.size())) {
@@ -291,8 +279,8 @@ class SshRemoteSourceTest {
         write("sub dir/b.log", "bb");
         bash("printf 'x' > \"$(printf 'raw-\\377.log')\"");
         Files.createSymbolicLink(logs.resolve("link.log"), Path.of("a.log"));
-        try (SshRemoteSource exec = SshRemoteSource.create(server.settings(base).listingMode(SshSettings.ListingMode.EXEC).build());
-             SshRemoteSource sftp = SshRemoteSource.create(server.settings(base).listingMode(SshSettings.ListingMode.SFTP).build())) {
+        try (SshRemoteSource exec = SshRemoteSource.create(sshd.server().settings(base).listingMode(SshSettings.ListingMode.EXEC).build());
+             SshRemoteSource sftp = SshRemoteSource.create(sshd.server().settings(base).listingMode(SshSettings.ListingMode.SFTP).build())) {
             Map<String, RemoteFile> viaExec = byPath(exec.list());
             Map<String, RemoteFile> viaSftp = byPath(sftp.list());
 
@@ -303,7 +291,7 @@ class SshRemoteSourceTest {
     }
 
     private long sessions() {
-        return OpenSshServerSessions.count(server);
+        return OpenSshServerSessions.count(sshd.server());
     }
 
     private Path write(String relative, String content) throws IOException {

@@ -3,11 +3,12 @@ package io.logmirror.sync.ssh.internal;
 import io.logmirror.sync.ssh.HostKeyPolicy;
 import io.logmirror.sync.ssh.HostKeyRejectedException;
 import io.logmirror.sync.ssh.OpenSshServer;
+import io.logmirror.sync.ssh.OpenSshServerExtension;
 import io.logmirror.sync.ssh.SshRemoteSource;
 import io.logmirror.sync.ssh.SshSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,22 +22,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Host key checking against a real OpenSSH server, under both policies. */
 class KnownHostsVerifierTest {
 
-    private static OpenSshServer server;
+    @RegisterExtension
+    static final OpenSshServerExtension sshd = new OpenSshServerExtension();
 
     @TempDir
     Path temp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start();
-        Files.createDirectories(server.dir().resolve("base/logs"));
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
+    static void createRemoteFolder() throws IOException {
+        Files.createDirectories(sshd.server().dir().resolve("base/logs"));
     }
 
     @Test
@@ -46,9 +40,9 @@ class KnownHostsVerifierTest {
 
         assertThatThrownBy(() -> connect(knownHosts, HostKeyPolicy.STRICT))
                 .isInstanceOf(HostKeyRejectedException.class)
-                .hasMessageContaining("[127.0.0.1]:" + server.port())
-                .hasMessageContaining(server.user() + "@127.0.0.1:" + server.port())
-                .hasMessageContaining("ssh-ed25519 key " + server.hostKeyFingerprint())
+                .hasMessageContaining("[127.0.0.1]:" + sshd.server().port())
+                .hasMessageContaining(sshd.server().user() + "@127.0.0.1:" + sshd.server().port())
+                .hasMessageContaining("ssh-ed25519 key " + sshd.server().hostKeyFingerprint())
                 .hasMessageContaining("is not in " + knownHosts)
                 .hasMessageContaining("SSH_STRICT_HOST_KEY_CHECKING=accept-new");
     }
@@ -69,7 +63,7 @@ class KnownHostsVerifierTest {
 
         assertThatCode(() -> connect(knownHosts, HostKeyPolicy.ACCEPT_NEW)).doesNotThrowAnyException();
 
-        assertThat(Files.readString(knownHosts)).isEqualToIgnoringNewLines(server.knownHostsLine());
+        assertThat(Files.readString(knownHosts)).isEqualToIgnoringNewLines(sshd.server().knownHostsLine());
         assertThatCode(() -> connect(knownHosts, HostKeyPolicy.STRICT)).doesNotThrowAnyException();
         assertThatCode(() -> connect(knownHosts, HostKeyPolicy.ACCEPT_NEW)).doesNotThrowAnyException();
         assertThat(Files.readAllLines(knownHosts)).hasSize(1);
@@ -77,17 +71,17 @@ class KnownHostsVerifierTest {
 
     @Test
     void aChangedKeyIsRefusedUnderBothPoliciesNamingTheLine() throws Exception {
-        Path other = server.newUserKey("other-host-key", "ed25519", "", false);
+        Path other = sshd.server().newUserKey("other-host-key", "ed25519", "", false);
         String otherKey = Files.readString(other.resolveSibling("other-host-key.pub")).trim().split(" ")[1];
         Path knownHosts = Files.writeString(temp.resolve("known_hosts"),
-                "# comment\n[127.0.0.1]:" + server.port() + " ssh-ed25519 " + otherKey + "\n");
+                "# comment\n[127.0.0.1]:" + sshd.server().port() + " ssh-ed25519 " + otherKey + "\n");
 
         for (HostKeyPolicy policy : HostKeyPolicy.values()) {
             assertThatThrownBy(() -> connect(knownHosts, policy))
                     .as("policy %s", policy)
                     .isInstanceOf(HostKeyRejectedException.class)
                     .hasMessageContaining("does not match " + knownHosts + " line 2")
-                    .hasMessageContaining(server.hostKeyFingerprint())
+                    .hasMessageContaining(sshd.server().hostKeyFingerprint())
                     .hasMessageContaining("ssh-keygen -R");
         }
         assertThat(Files.readAllLines(knownHosts)).hasSize(2);
@@ -95,7 +89,7 @@ class KnownHostsVerifierTest {
 
     @Test
     void acceptsAHashedKnownHostsEntry() throws Exception {
-        Path knownHosts = Files.writeString(temp.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        Path knownHosts = Files.writeString(temp.resolve("known_hosts"), sshd.server().knownHostsLine() + "\n");
         OpenSshServer.run(temp, "ssh-keygen", "-H", "-f", knownHosts.toString());
         assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
 
@@ -104,21 +98,21 @@ class KnownHostsVerifierTest {
 
     @Test
     void formatsFingerprintsLikeOpenSsh() throws Exception {
-        String blob = server.knownHostsLine().split(" ")[2];
+        String blob = sshd.server().knownHostsLine().split(" ")[2];
         java.security.PublicKey key = new net.schmizz.sshj.common.Buffer.PlainBuffer(
                 java.util.Base64.getDecoder().decode(blob)).readPublicKey();
 
-        assertThat(KnownHostsVerifier.fingerprint(key)).isEqualTo(server.hostKeyFingerprint());
-        assertThat(KnownHostsVerifier.describe(key)).isEqualTo("ssh-ed25519 key " + server.hostKeyFingerprint());
+        assertThat(KnownHostsVerifier.fingerprint(key)).isEqualTo(sshd.server().hostKeyFingerprint());
+        assertThat(KnownHostsVerifier.describe(key)).isEqualTo("ssh-ed25519 key " + sshd.server().hostKeyFingerprint());
     }
 
     private static void connect(Path knownHosts, HostKeyPolicy policy) throws IOException {
-        SshSettings settings = SshSettings.builder(server.host(), server.user())
-                .port(server.port())
-                .identityFile(server.privateKey())
+        SshSettings settings = SshSettings.builder(sshd.server().host(), sshd.server().user())
+                .port(sshd.server().port())
+                .identityFile(sshd.server().privateKey())
                 .knownHosts(knownHosts)
                 .hostKeyPolicy(policy)
-                .remoteBasePath(server.dir().resolve("base").toString())
+                .remoteBasePath(sshd.server().dir().resolve("base").toString())
                 .build();
         try (SshRemoteSource source = SshRemoteSource.create(settings)) {
             source.connect();
