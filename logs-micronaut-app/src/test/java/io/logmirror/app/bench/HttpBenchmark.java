@@ -76,7 +76,7 @@ public final class HttpBenchmark {
                 deleteTree(data);
             }
         }
-        tailBenchmark();
+        tailBenchmark(wrk);
     }
 
     /** Files under {@code data/logs}, as a sync leaves them: jobs in folders, remote times one second apart. */
@@ -109,6 +109,21 @@ public final class HttpBenchmark {
         System.out.printf(Locale.ROOT, "indexed: %s files; one answer: %,d bytes%n", indexed.group(1), response.body().length());
     }
 
+    /** Runs wrk with its latency distribution and returns what it printed. */
+    private static String wrk(String url, Duration duration, int threads, int connections) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--latency", url).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        return out;
+    }
+
+    /** One line of wrk's "Latency Distribution" ({@code 50}, {@code 90}, {@code 99}), as wrk wrote it. */
+    private static String percentile(String wrkOutput, int percent) {
+        Matcher line = Pattern.compile("(?m)^\\s+" + percent + "%\\s+(\\S+)").matcher(wrkOutput);
+        return line.find() ? line.group(1) : "?";
+    }
+
     private static boolean hasWrk() {
         try {
             return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
@@ -122,10 +137,7 @@ public final class HttpBenchmark {
     }
 
     private static double runWrk(String url, Duration duration, int connections) throws Exception {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency", url)
-                .redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        wrk.waitFor();
+        String out = wrk(url, duration, 2, connections);
         Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
         if (!rate.find()) {
             throw new IllegalStateException("wrk said: " + out);
@@ -133,9 +145,8 @@ public final class HttpBenchmark {
         if (out.contains("Non-2xx") || out.contains("Socket errors")) {
             System.out.println("  wrk reported errors: " + out.lines().filter(l -> l.contains("Non-2xx") || l.contains("Socket errors")).toList());
         }
-        Matcher p99 = Pattern.compile("(?m)^\\s+99%\\s+(\\S+)").matcher(out);
-        if (p99.find() && duration.toSeconds() > 5) {
-            System.out.print("  (p99 latency " + p99.group(1) + ") ");
+        if (duration.toSeconds() > 5) {
+            System.out.print("  (p99 latency " + percentile(out, 99) + ") ");
         }
         return Double.parseDouble(rate.group(1));
     }
@@ -168,8 +179,12 @@ public final class HttpBenchmark {
         return Arrays.stream(counts).sum() / (double) duration.toSeconds();
     }
 
-    /** 100 lines of a 1 GB file over HTTP: sequential requests after a warm-up; the median and the tail of the distribution. */
-    private static void tailBenchmark() throws Exception {
+    /**
+     * 100 lines of a 1 GB file over HTTP: sequential requests after a warm-up; the median and the tail of the
+     * distribution, measured by Java's HttpClient in this process and, when installed, by wrk on one connection (a C
+     * client: the tail of Java's distribution is partly the client's own pauses).
+     */
+    private static void tailBenchmark(boolean wrk) throws Exception {
         Path data = Files.createTempDirectory("bench-tail-");
         try {
             Path logs = Files.createDirectories(data.resolve("logs"));
@@ -208,8 +223,17 @@ public final class HttpBenchmark {
                     nanos[i] = System.nanoTime() - t;
                 }
                 Arrays.sort(nanos);
-                System.out.printf(Locale.ROOT, "tail=100 of 1 GB over HTTP, %d sequential requests: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                System.out.printf(Locale.ROOT, "tail=100 of 1 GB over HTTP, %d sequential requests (Java HttpClient): median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                         n, nanos[n / 2] / 1e6, nanos[n * 9 / 10] / 1e6, nanos[n * 99 / 100] / 1e6, nanos[n - 1] / 1e6);
+                if (wrk) {
+                    String url = request.uri().toString();
+                    String out = wrk(url, Duration.ofSeconds(20), 1, 1);
+                    Matcher requests = Pattern.compile("(\\d+) requests in").matcher(out);
+                    Matcher max = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)").matcher(out);
+                    System.out.printf(Locale.ROOT, "tail=100 of 1 GB over HTTP, %s sequential requests in 20 s (wrk, 1 connection):"
+                                    + " median %s, p90 %s, p99 %s, max %s%n", requests.find() ? requests.group(1) : "?",
+                            percentile(out, 50), percentile(out, 90), percentile(out, 99), max.find() ? max.group(1) : "?");
+                }
             }
         } finally {
             deleteTree(data);
