@@ -20,4 +20,11 @@ public sealed interface LogEvent {
 
     /** A file vanished from the remote; its local copy is kept and now marked gone. */
     record Gone(LogEntry entry) implements LogEvent { }
+
+    /**
+     * A file marked {@link Gone gone} is listed by the remote again and no longer marked gone. Published before
+     * anything is fetched for it: when its content changed meanwhile, an {@link Appended} or {@link Replaced} event
+     * follows.
+     */
+    record Returned(LogEntry entry) implements LogEvent { }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -516,6 +517,34 @@ class MirrorRulesTest {
             assertThat(e.entry().path()).isEqualTo(LogPath.of("deleted.log"));
             assertThat(e.entry().goneRemotely()).isTrue();
         });
+    }
+
+    @Test
+    void aGoneFileThatComesBackIsAnnouncedAsReturnedThenItsChangeIfAny() throws Exception {
+        FakeRemote remote = cluster.remote();
+        remote.write("same.log", "s\n").write("grew.log", "1\n");
+        LogMirror mirror = cluster.openMirror();
+        mirror.syncNow();
+        byte[] sameContent = remote.content("same.log");
+        Instant sameModified = remote.modified("same.log");
+        remote.delete("same.log").delete("grew.log");
+        mirror.syncNow();
+        List<LogEvent> events = new CopyOnWriteArrayList<>();
+        mirror.subscribe(events::add);
+        remote.write("same.log", sameContent).setModified("same.log", sameModified).write("grew.log", "1\n2\n");
+
+        SyncReport report = mirror.syncNow();
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName() + " " + e.entry().path())
+                .containsExactlyInAnyOrder("Returned same.log", "Returned grew.log", "Appended grew.log");
+        assertThat(events).filteredOn(e -> e.entry().path().equals(LogPath.of("grew.log")))
+                .extracting(e -> e.getClass().getSimpleName()).as("returned first, then what changed")
+                .containsExactly("Returned", "Appended");
+        assertThat(events).filteredOn(LogEvent.Returned.class::isInstance)
+                .allSatisfy(e -> assertThat(e.entry().goneRemotely()).isFalse());
+        assertThat(mirror.store().find(LogPath.of("same.log")).orElseThrow().goneRemotely()).isFalse();
+        assertThat(report.filesAdded()).as("nothing is new to the mirror").isZero();
+        assertThat(report.bytesFetched()).as("the unchanged file is not fetched again").isLessThan(100);
     }
 
     @Test

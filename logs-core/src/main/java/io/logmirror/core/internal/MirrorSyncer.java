@@ -176,8 +176,9 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
             Optional<LogEntry> local = store.find(file.path());
             String text = file.path().toString();
             if (local.isPresent() && local.get().goneRemotely()) {
-                store.setGone(file.path(), false);
-                local = store.find(file.path());
+                LogEntry returned = store.setGone(file.path(), false);
+                publish(new LogEvent.Returned(returned));
+                local = Optional.of(returned);
             }
             if (local.isPresent() && local.get().size() == file.size()
                     && local.get().modified().equals(store.localPrecision(file.modified()))) {
