@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * @Test
  * void aFileThatDoesNotFitFailsAloneAndIsFetchedOnceSpaceIsFreed() throws Exception {
  *     FakeRemote remote = FakeRemote.create();
- *     try (SmallDisk disk = SmallDisk.mountOrSkip(1 << 20);   // a 1 MiB tmpfs
+ *     try (SmallDisk disk = SmallDisk.mountOrSkip(1 << 20);   // a 1 MiB tmpfs; closed (unmounted) last
  *          LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(disk.root().resolve("data"), remote).build())) {
  *         disk.leaveFree(64 * 1024);
  *         remote.write("big.log", new byte[512 * 1024]);

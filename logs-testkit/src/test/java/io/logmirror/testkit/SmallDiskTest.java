@@ -1,5 +1,8 @@
 package io.logmirror.testkit;
 
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
+import io.logmirror.core.SkippedEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
@@ -107,6 +110,23 @@ class SmallDiskTest {
         disk.freeInodes(5);
         Files.createFile(disk.root().resolve("new.log"));
         assertThat(disk.root().resolve("new.log")).exists();
+    }
+
+    /** The example of the class's Javadoc and of docs/testkit.md, as written there. */
+    @Test
+    void aFileThatDoesNotFitFailsAloneAndIsFetchedOnceSpaceIsFreed() throws Exception {
+        FakeRemote remote = FakeRemote.create();
+        try (SmallDisk disk = SmallDisk.mountOrSkip(1 << 20);   // a 1 MiB tmpfs; closed (unmounted) last
+             LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(disk.root().resolve("data"), remote).build())) {
+            disk.leaveFree(64 * 1024);
+            remote.write("big.log", new byte[512 * 1024]);
+            assertThat(mirror.syncNow().failures()).extracting(SkippedEntry::name).containsExactly("big.log");
+
+            disk.removeFiller();
+            assertThat(mirror.syncNow().failures()).isEmpty();
+        } finally {
+            remote.destroy();
+        }
     }
 
     @Test
