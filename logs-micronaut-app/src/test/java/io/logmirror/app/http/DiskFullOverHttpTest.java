@@ -60,21 +60,12 @@ class DiskFullOverHttpTest {
     }
 
     @AfterEach
-    void stopAndUnmount() throws IOException {
-        try {
-            if (server != null) {
-                server.getApplicationContext().close();
-            }
-        } finally {
-            try {
-                if (remote != null) {
-                    remote.destroy();
-                }
-            } finally {
-                if (disk != null) {
-                    disk.close();
-                }
-            }
+    void stopAndUnmount() throws Exception {
+        // Closed in reverse order, each even when the one before failed: the server, the fake cluster, the disk.
+        try (SmallDisk unmountedLast = disk;
+             AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
+             AutoCloseable stoppedServer = server == null ? null : server.getApplicationContext()::close) {
+            // nothing else to do
         }
     }
 
