@@ -31,7 +31,11 @@ public final class SampleCluster {
 
     /** A fake cluster holding {@link #FILES}. */
     public static FakeRemote create() {
-        FakeRemote remote = FakeRemote.named("sample");
+        return fill(FakeRemote.named("sample"));
+    }
+
+    /** Writes {@link #FILES} into {@code remote}, with their modification times; returns it. */
+    public static FakeRemote fill(FakeRemote remote) {
         for (int i = 0; i < FILES.length; i++) {
             remote.write(FILES[i][0], FILES[i][2]);
             remote.setModified(FILES[i][0], T0.plusSeconds(3600L * i));

@@ -78,7 +78,10 @@ public class ServiceController {
                 settings.mode() != Mode.OFFLINE || mirror.status().running());
     }
 
-    /** Sync counters and times (the original's fields first), then the running sync's progress and the last changes. */
+    /**
+     * Sync counters and times (the original's fields first), then the running sync's progress, and what the last
+     * successful sync changed, with the files it could not sync.
+     */
     @Get("/status")
     @Operation(summary = "Sync status")
     public StatusBody status() {
@@ -106,22 +109,25 @@ public class ServiceController {
 
     /**
      * Runs a sync now (or joins the running one) and answers when it is done, with the number of files per
-     * category. 503 when no remote is configured; 500 when the sync failed.
+     * category and the files it could not sync (200 all the same: one file failing does not fail a sync).
+     * 503 when no remote is configured; 500 when the sync failed as a whole.
      */
     // Any Content-Type: the request has no body, but `curl -d ''` and Python's urllib send a form type (the original
     // accepted every type; Micronaut's default, JSON only, answered those clients 415).
     @Post(value = "/sync/trigger", consumes = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Sync now")
-    @ApiResponse(responseCode = "200", description = "the sync completed")
+    @ApiResponse(responseCode = "200",
+            description = "the sync completed; files_failed and failures tell the files it could not sync")
     @ApiResponse(responseCode = "500", description = "the sync failed", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "503", description = "no remote is configured", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public TriggerBody trigger() {
         if (settings.mode() == Mode.OFFLINE) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SSH manager not initialized");
         }
+        SyncReport report;
         try {
-            mirror.syncNow();
+            report = mirror.syncNow();
         } catch (IOException e) {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Sync failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -132,7 +138,9 @@ public class ServiceController {
         for (CategoryStats stats : mirror.store().statsByCategory()) {
             counts.put(stats.category().name(), stats.fileCount());
         }
-        return new TriggerBody("success", "Log sync completed", counts);
+        int failed = report.failures().size();
+        return new TriggerBody("success", SyncFailures.message(failed), counts, failed,
+                SyncFailures.shown(report.failures()));
     }
 
     /** The categories, in display order. */
@@ -157,6 +165,7 @@ public class ServiceController {
 
     private static StatusBody.Changes changes(SyncReport report) {
         return new StatusBody.Changes(report.filesAdded(), report.filesGrown(), report.filesReplaced(),
-                report.filesGone(), report.bytesFetched());
+                report.filesGone(), report.bytesFetched(), report.failures().size(),
+                SyncFailures.shown(report.failures()));
     }
 }

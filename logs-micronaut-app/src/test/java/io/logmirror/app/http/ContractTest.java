@@ -114,7 +114,8 @@ class ContractTest extends DemoAppTest {
                 "mode", STRING, "sync_running", BOOLEAN, "last_error", STRING_OR_NULL, "last_duration_seconds", NUMBER_OR_NULL,
                 "next_sync_time", TIME_OR_NULL, "last_changes", OBJECT_OR_NULL, "progress", OBJECT, "indexed_files", INTEGER);
         assertFields(body, List.of("last_changes"), "files_added", INTEGER, "files_grown", INTEGER,
-                "files_replaced", INTEGER, "files_gone", INTEGER, "bytes_fetched", INTEGER);
+                "files_replaced", INTEGER, "files_gone", INTEGER, "bytes_fetched", INTEGER,
+                "files_failed", INTEGER, "failures", ARRAY);
         assertFields(body, List.of("progress"), "files_done", INTEGER, "files_total", INTEGER,
                 "bytes_done", INTEGER, "bytes_total", INTEGER);
         assertThat(TIME.test(json.readValue(body, JsonNode.class).get("last_sync_time"))).isTrue();
@@ -123,7 +124,8 @@ class ContractTest extends DemoAppTest {
     @Test
     void syncTriggerHasStatusMessageAndAllSevenCategoryCounts() throws Exception {
         String body = body(HttpRequest.POST("/sync/trigger", ""), 200);
-        assertFields(body, List.of(), "status", STRING, "message", STRING, "categories", OBJECT);
+        assertFields(body, List.of(), "status", STRING, "message", STRING, "categories", OBJECT,
+                "files_failed", INTEGER, "failures", ARRAY);
         Object[] counts = new Object[CATEGORIES.size() * 2];
         for (int i = 0; i < CATEGORIES.size(); i++) {
             counts[2 * i] = CATEGORIES.get(i);

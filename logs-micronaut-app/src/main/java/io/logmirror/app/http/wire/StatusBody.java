@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
+
 /**
  * The body of {@code GET /status}: the original seven fields first, then the ones this service adds.
  * Times are ISO-8601 in UTC with an explicit offset; absent values are {@code null}.
@@ -20,7 +22,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param lastError            why the most recent sync failed; null once one succeeds
  * @param lastDurationSeconds  how long the last successful sync took
  * @param nextSyncTime         when the scheduler starts the next sync
- * @param lastChanges          what the last successful sync changed; null before the first
+ * @param lastChanges          what the last successful sync changed, and the files it could not sync; null before
+ *                             the first
  * @param progress             the running sync's progress; zeros when idle
  * @param indexedFiles         current files in the mirror
  */
@@ -42,20 +45,25 @@ public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
                          @JsonProperty("indexed_files") long indexedFiles) {
 
     /**
-     * What the last successful sync changed.
+     * What the last successful sync changed, and which files it could not bring up to date (a sync succeeds even
+     * when some files fail: a full disk, say; they keep what was mirrored before and the next sync retries them).
      *
      * @param filesAdded    files new to the mirror
      * @param filesGrown    files that grew and got only their new bytes
      * @param filesReplaced files fetched whole again (rewritten or truncated remotely; the previous generation is kept)
      * @param filesGone     files newly gone from the remote (kept locally)
      * @param bytesFetched  bytes read from the remote
+     * @param filesFailed   files the sync could not bring up to date, all counted
+     * @param failures      the first of them by path (at most 20), with the reason; empty when none failed
      */
     @Serdeable
     public record Changes(@JsonProperty("files_added") long filesAdded,
                           @JsonProperty("files_grown") long filesGrown,
                           @JsonProperty("files_replaced") long filesReplaced,
                           @JsonProperty("files_gone") long filesGone,
-                          @JsonProperty("bytes_fetched") long bytesFetched) {
+                          @JsonProperty("bytes_fetched") long bytesFetched,
+                          @JsonProperty("files_failed") long filesFailed,
+                          @JsonProperty("failures") List<FailedFileBody> failures) {
     }
 
     /**
