@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Defaults: port 22, remote base path {@code ~/ai-factory-benchmarks} (the mirrored folder is its
  * {@code logs/} sub-folder), identity files the usual {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}
- * that exist, known hosts {@code ~/.ssh/known_hosts}, host key policy {@link HostKeyPolicy#STRICT},
+ * that exist, the keys of the ssh-agent whose socket {@code SSH_AUTH_SOCK} names (when set), known hosts {@code ~/.ssh/known_hosts}, host key policy {@link HostKeyPolicy#STRICT},
  * connect timeout 15 s, read timeout 60 s, keep-alive every 15 s, listing over an exec channel with an SFTP walk as
  * fallback, 4 SFTP channels on 1 connection.
  */
@@ -35,6 +35,7 @@ public final class SshSettings {
     private final String remoteBasePath;
     private final List<Path> identityFiles;
     private final Optional<char[]> passphrase;
+    private final Optional<Path> agentSocket;
     private final Path knownHosts;
     private final HostKeyPolicy hostKeyPolicy;
     private final Duration connectTimeout;
@@ -51,6 +52,7 @@ public final class SshSettings {
         remoteBasePath = b.remoteBasePath;
         identityFiles = List.copyOf(b.identityFiles);
         passphrase = b.passphrase.map(char[]::clone);
+        agentSocket = b.agentSocket;
         knownHosts = b.knownHosts;
         hostKeyPolicy = b.hostKeyPolicy;
         connectTimeout = b.connectTimeout;
@@ -75,6 +77,8 @@ public final class SshSettings {
     public List<Path> identityFiles() { return identityFiles; }
     /** The passphrase for encrypted identity files (a copy), if any. */
     public Optional<char[]> passphrase() { return passphrase.map(char[]::clone); }
+    /** The ssh-agent's socket, if its keys are to be tried. */
+    public Optional<Path> agentSocket() { return agentSocket; }
     public Path knownHosts() { return knownHosts; }
     public HostKeyPolicy hostKeyPolicy() { return hostKeyPolicy; }
     public Duration connectTimeout() { return connectTimeout; }
@@ -103,6 +107,8 @@ public final class SshSettings {
         private String remoteBasePath = "~/ai-factory-benchmarks";
         private final List<Path> identityFiles = new ArrayList<>();
         private Optional<char[]> passphrase = Optional.empty();
+        private Optional<Path> agentSocket = Optional.ofNullable(System.getenv("SSH_AUTH_SOCK"))
+                .filter(socket -> !socket.isBlank()).map(Path::of);
         private Path knownHosts = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         private HostKeyPolicy hostKeyPolicy = HostKeyPolicy.STRICT;
         private Duration connectTimeout = Duration.ofSeconds(15);
@@ -157,6 +163,22 @@ public final class SshSettings {
         /** The passphrase of encrypted identity files. */
         public Builder passphrase(char[] passphrase) {
             this.passphrase = Optional.of(Objects.requireNonNull(passphrase, "passphrase").clone());
+            return this;
+        }
+
+        /**
+         * The socket of an ssh-agent whose keys are tried too (default: {@code SSH_AUTH_SOCK} when set). Named
+         * identity files are tried first, then the agent's keys; with no identity file named, the agent's keys come
+         * before the usual {@code ~/.ssh/id_*} files, as with OpenSSH.
+         */
+        public Builder agentSocket(Path socket) {
+            this.agentSocket = Optional.of(Objects.requireNonNull(socket, "agentSocket"));
+            return this;
+        }
+
+        /** Tries no ssh-agent, even when {@code SSH_AUTH_SOCK} is set. */
+        public Builder withoutAgent() {
+            this.agentSocket = Optional.empty();
             return this;
         }
 

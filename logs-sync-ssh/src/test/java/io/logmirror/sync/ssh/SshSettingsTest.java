@@ -2,6 +2,7 @@ package io.logmirror.sync.ssh;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,18 @@ class SshSettingsTest {
         assertThat(settings.channels()).isEqualTo(4);
         assertThat(settings.connections()).isEqualTo(1);
         assertThat(settings.listingMode()).isEqualTo(SshSettings.ListingMode.AUTO);
+        assertThat(settings.agentSocket().map(Path::toString))
+                .isEqualTo(java.util.Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()));
         assertThat(settings.toString()).isEqualTo("ssh://u1@login.lxp.lu:22/~/ai-factory-benchmarks/logs");
+    }
+
+    @Test
+    void theAgentCanBeNamedOrTurnedOff() {
+        Path socket = Path.of("/run/user/1000/agent.sock");
+
+        assertThat(SshSettings.builder("h", "u").agentSocket(socket).build().agentSocket()).contains(socket);
+        assertThat(SshSettings.builder("h", "u").agentSocket(socket).withoutAgent().build().agentSocket()).isEmpty();
+        assertThatThrownBy(() -> SshSettings.builder("h", "u").agentSocket(null)).hasMessageContaining("agentSocket");
     }
 
     @Test

@@ -25,14 +25,20 @@ final class IdentityFiles {
     /**
      * Loads and decrypts every identity file, so that a wrong passphrase is reported as such and not as a refused login.
      *
+     * @param agentHasKeys whether an ssh-agent offers keys: then having no identity file at all is fine
      * @throws IOException naming each file and what is wrong with it, when no key could be loaded
      */
-    static List<KeyProvider> load(SSHClient client, SshSettings settings, String who) throws IOException {
+    static List<KeyProvider> load(SSHClient client, SshSettings settings, String who, boolean agentHasKeys)
+            throws IOException {
         boolean named = !settings.identityFiles().isEmpty();
         List<Path> files = named ? settings.identityFiles() : defaults();
         if (files.isEmpty()) {
-            throw new IOException(who + ": no identity file to log in with: none was named and none of ~/.ssh/"
-                    + String.join(", ~/.ssh/", DEFAULT_NAMES) + " exists; set SSH_KEY_PATH to the private key");
+            if (agentHasKeys) {
+                return List.of();
+            }
+            throw new IOException(who + ": no identity file to log in with: none was named, none of ~/.ssh/"
+                    + String.join(", ~/.ssh/", DEFAULT_NAMES) + " exists and no ssh-agent offers a key"
+                    + " (SSH_AUTH_SOCK); set SSH_KEY_PATH to the private key");
         }
         List<KeyProvider> keys = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -55,7 +61,7 @@ final class IdentityFiles {
                         : "if it is encrypted, give its passphrase in SSH_KEY_PASSPHRASE or SSH_KEY_PASSPHRASE_FILE; it must be an OpenSSH or PEM private key"));
             }
         }
-        if (keys.isEmpty() || (named && !problems.isEmpty())) {
+        if ((keys.isEmpty() && !(agentHasKeys && !named)) || (named && !problems.isEmpty())) {
             throw new IOException(who + ": " + String.join("; ", problems));
         }
         return keys;

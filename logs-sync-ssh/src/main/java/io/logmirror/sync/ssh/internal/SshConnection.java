@@ -11,8 +11,6 @@ import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -90,14 +88,7 @@ public final class SshConnection implements Closeable {
                 }
                 throw new IOException(who + ": cannot connect: " + reason(e) + "; " + connectAdvice(e), e);
             }
-            List<KeyProvider> keys = IdentityFiles.load(client, settings, who);
-            try {
-                client.authPublickey(settings.user(), keys);
-            } catch (UserAuthException e) {
-                throw new IOException(who + ": the server refused public-key login as '" + settings.user() + "' with "
-                        + describeKeys(settings) + " (" + reason(e) + "); add the matching public key (.pub) to"
-                        + " ~/.ssh/authorized_keys of that account on the host, or point SSH_KEY_PATH at the right key", e);
-            }
+            Login.authenticate(client, settings, who);
             SFTPClient primary;
             try {
                 primary = newSftp(client, settings);
@@ -308,10 +299,6 @@ public final class SshConnection implements Closeable {
             return "the host did not answer in time: check SSH_HOST, SSH_PORT, the network and firewalls";
         }
         return "check SSH_HOST, SSH_PORT and that an SSH server answers there";
-    }
-
-    private static String describeKeys(SshSettings settings) {
-        return settings.identityFiles().isEmpty() ? "the default keys ~/.ssh/id_*" : "identity file(s) " + settings.identityFiles();
     }
 
     private static int millis(long value) {
