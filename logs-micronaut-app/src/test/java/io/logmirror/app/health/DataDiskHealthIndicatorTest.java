@@ -1,0 +1,168 @@
+package io.logmirror.app.health;
+
+import io.logmirror.app.SampleCluster;
+import io.logmirror.app.TestHttp;
+import io.logmirror.app.config.VariableSource;
+import io.logmirror.testkit.FakeRemote;
+import io.logmirror.testkit.SmallDisk;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /management/health}'s {@code diskSpace} on a real small disk (the testkit's {@link SmallDisk}: a tmpfs; needs
+ * root, fails instead of skipping when {@code CI=true}) holding {@code DATA_DIR}: DOWN with 503, naming the path, while
+ * less than {@code DATA_DIR_MIN_FREE_MB} is free, UP again once space is freed; {@code /health} answers as before.
+ */
+class DataDiskHealthIndicatorTest {
+
+    private static final long MIB = 1 << 20;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SmallDisk disk;
+    private FakeRemote remote;
+    private EmbeddedServer server;
+    private JsonMapper json;
+
+    @AfterEach
+    void stopAndUnmount() throws Exception {
+        // Closed in reverse order, each even when the one before failed: the server, the fake cluster, the disk.
+        try (SmallDisk unmountedLast = disk;
+             AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
+             AutoCloseable stoppedServer = server == null ? null : server.getApplicationContext()::close) {
+            // nothing else to do
+        }
+    }
+
+    @Test
+    void aDataDiskBelowTheThresholdIsDownWith503NamingThePathAndUpAgainOnceSpaceIsFreed() throws Exception {
+        disk = SmallDisk.mountOrSkip(4 * MIB);
+        Path dataDir = disk.root().resolve("data");
+        start(dataDir, "1", "demo");
+        HttpResponse<String> trigger = http.send(request("/sync/trigger").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trigger.statusCode()).as("the mirror is written before the disk is filled: " + trigger.body()).isEqualTo(200);
+        String originalHealth = get("/health").body();
+
+        JsonNode roomy = health(200);
+        assertThat(roomy.get("status").getStringValue()).isEqualTo("UP");
+        JsonNode up = roomy.get("details").get(DataDiskHealthIndicator.NAME);
+        assertThat(up.get("status").getStringValue()).isEqualTo("UP");
+        assertThat(up.get("details").get("path").getStringValue()).isEqualTo(dataDir.toString());
+        assertThat(up.get("details").get("threshold").getLongValue()).isEqualTo(MIB);
+        assertThat(up.get("details").get("total").getLongValue()).isEqualTo(4 * MIB);
+        assertThat(up.get("details").get("free").getLongValue()).isGreaterThan(MIB);
+        assertThat(up.get("details").get("error")).isNull();
+
+        disk.leaveFree(MIB / 2);
+
+        JsonNode full = health(503);
+        assertThat(full.get("status").getStringValue()).isEqualTo("DOWN");
+        JsonNode down = full.get("details").get(DataDiskHealthIndicator.NAME);
+        assertThat(down.get("status").getStringValue()).isEqualTo("DOWN");
+        assertThat(down.get("details").get("path").getStringValue()).isEqualTo(dataDir.toString());
+        assertThat(down.get("details").get("free").getLongValue()).isLessThan(MIB);
+        assertThat(down.get("details").get("error").getStringValue())
+                .as("says what happened, to which folder, and what to do")
+                .contains("bytes are free on the disk of DATA_DIR " + dataDir, "below DATA_DIR_MIN_FREE_MB (1048576 bytes)",
+                        "free space on that disk");
+        assertThat(full.get("details").get("remote").get("status").getStringValue())
+                .as("the remote itself is fine").isEqualTo("UP");
+        HttpResponse<String> liveness = get("/management/health/liveness");
+        assertThat(liveness.statusCode()).as("a full disk is no reason to restart the process: " + liveness.body())
+                .isEqualTo(200);
+        assertThat(get("/management/health/readiness").statusCode()).isEqualTo(503);
+        HttpResponse<String> original = get("/health");
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).as("the original's /health does not look at the disk").isEqualTo(originalHealth)
+                .contains("\"status\":\"healthy\"");
+
+        disk.removeFiller();
+
+        JsonNode freed = health(200);
+        assertThat(freed.get("status").getStringValue()).isEqualTo("UP");
+        assertThat(freed.get("details").get(DataDiskHealthIndicator.NAME).get("status").getStringValue()).isEqualTo("UP");
+    }
+
+    @Test
+    void aDataDirWhoseFreeSpaceCannotBeReadIsDownNamingItAndWhatToDo() throws Exception {
+        Path dataDir = TestHttp.tempDir("health-gone").resolve("data");
+        start(dataDir, "1", "offline");
+        deleteRecursively(dataDir);
+
+        JsonNode gone = health(503);
+
+        JsonNode down = gone.get("details").get(DataDiskHealthIndicator.NAME);
+        assertThat(down.get("status").getStringValue()).isEqualTo("DOWN");
+        assertThat(down.get("details").get("path").getStringValue()).isEqualTo(dataDir.toString());
+        assertThat(down.get("details").get("error").getStringValue())
+                .contains("cannot read the free space of DATA_DIR " + dataDir, "NoSuchFileException",
+                        "check that the folder exists");
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aThresholdOfZeroLeavesTheDiskUpWhateverIsFree() throws Exception {
+        Path dataDir = TestHttp.tempDir("health-zero").resolve("data");
+        start(dataDir, "0", "offline");
+
+        JsonNode disk = health(200).get("details").get(DataDiskHealthIndicator.NAME);
+
+        assertThat(disk.get("status").getStringValue()).isEqualTo("UP");
+        assertThat(disk.get("details").get("threshold").getLongValue()).isZero();
+    }
+
+    /** Starts the service; in demo mode it mirrors {@link SampleCluster}, offline it syncs nothing. */
+    private void start(Path dataDir, String minFreeMb, String mode) {
+        Map<String, String> variables = Map.of("DATA_DIR", dataDir.toString(), "LOGS_MODE", mode,
+                "SYNC_INTERVAL", "3600", "DATA_DIR_MIN_FREE_MB", minFreeMb);
+        ApplicationContextBuilder builder = ApplicationContext.builder().singletons((VariableSource) () -> variables);
+        if (mode.equals("demo")) {
+            remote = SampleCluster.create();
+            builder.singletons(remote);
+        }
+        ApplicationContext context = builder
+                .properties(Map.of("micronaut.server.port", -1))
+                .start();
+        server = context.getBean(EmbeddedServer.class).start();
+        json = context.getBean(JsonMapper.class);
+    }
+
+    private JsonNode health(int expectedStatus) throws Exception {
+        HttpResponse<String> response = get("/management/health");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readValue(response.body(), JsonNode.class);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.getURL() + path));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
