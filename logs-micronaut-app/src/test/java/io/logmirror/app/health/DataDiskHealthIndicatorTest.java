@@ -8,6 +8,8 @@ import io.logmirror.testkit.SmallDisk;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.diskspace.DiskSpaceIndicator;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +128,15 @@ class DataDiskHealthIndicatorTest {
 
         assertThat(disk.get("status").getStringValue()).isEqualTo("UP");
         assertThat(disk.get("details").get("threshold").getLongValue()).isZero();
+    }
+
+    @Test
+    void replacesMicronautsDiskSpaceIndicatorWhichWatchesTheWorkingFolder() {
+        start(TestHttp.tempDir("health-replaced").resolve("data"), "1", "offline");
+
+        assertThat(server.getApplicationContext().getBeansOfType(HealthIndicator.class))
+                .noneMatch(DiskSpaceIndicator.class::isInstance)
+                .filteredOn(DataDiskHealthIndicator.class::isInstance).hasSize(1);
     }
 
     /** Starts the service; in demo mode it mirrors {@link SampleCluster}, offline it syncs nothing. */
