@@ -1,24 +1,17 @@
 package io.logmirror.app.health;
 
+import io.logmirror.app.RunningService;
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.app.config.VariableSource;
 import io.logmirror.testkit.FakeRemote;
 import io.logmirror.testkit.SmallDisk;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.diskspace.DiskSpaceIndicator;
-import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +29,16 @@ class DataDiskHealthIndicatorTest {
 
     private static final long MIB = 1 << 20;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private SmallDisk disk;
     private FakeRemote remote;
-    private EmbeddedServer server;
-    private JsonMapper json;
+    private RunningService service;
 
     @AfterEach
     void stopAndUnmount() throws Exception {
-        // Closed in reverse order, each even when the one before failed: the server, the fake cluster, the disk.
+        // Closed in reverse order, each even when the one before failed: the service, the fake cluster, the disk.
         try (SmallDisk unmountedLast = disk;
              AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
-             AutoCloseable stoppedServer = server == null ? null : server.getApplicationContext()::close) {
+             RunningService stoppedFirst = service) {
             // nothing else to do
         }
     }
@@ -57,10 +48,8 @@ class DataDiskHealthIndicatorTest {
         disk = SmallDisk.mountOrSkip(4 * MIB);
         Path dataDir = disk.root().resolve("data");
         start(dataDir, "1", "demo");
-        HttpResponse<String> trigger = http.send(request("/sync/trigger").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(trigger.statusCode()).as("the mirror is written before the disk is filled: " + trigger.body()).isEqualTo(200);
-        String originalHealth = get("/health").body();
+        service.trigger(); // the mirror is written before the disk is filled
+        String originalHealth = service.get("/health").body();
 
         JsonNode roomy = health(200);
         assertThat(roomy.get("status").getStringValue()).isEqualTo("UP");
@@ -86,11 +75,11 @@ class DataDiskHealthIndicatorTest {
                         "free space on that disk");
         assertThat(full.get("details").get("remote").get("status").getStringValue())
                 .as("the remote itself is fine").isEqualTo("UP");
-        HttpResponse<String> liveness = get("/management/health/liveness");
+        HttpResponse<String> liveness = service.get("/management/health/liveness");
         assertThat(liveness.statusCode()).as("a full disk is no reason to restart the process: " + liveness.body())
                 .isEqualTo(200);
-        assertThat(get("/management/health/readiness").statusCode()).isEqualTo(503);
-        HttpResponse<String> original = get("/health");
+        assertThat(service.get("/management/health/readiness").statusCode()).isEqualTo(503);
+        HttpResponse<String> original = service.get("/health");
         assertThat(original.statusCode()).isEqualTo(200);
         assertThat(original.body()).as("the original's /health does not look at the disk").isEqualTo(originalHealth)
                 .contains("\"status\":\"healthy\"");
@@ -116,7 +105,7 @@ class DataDiskHealthIndicatorTest {
         assertThat(down.get("details").get("error").getStringValue())
                 .contains("cannot read the free space of DATA_DIR " + dataDir, "NoSuchFileException",
                         "check that the folder exists");
-        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(service.get("/health").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -134,7 +123,7 @@ class DataDiskHealthIndicatorTest {
     void replacesMicronautsDiskSpaceIndicatorWhichWatchesTheWorkingFolder() {
         start(TestHttp.tempDir("health-replaced").resolve("data"), "1", "offline");
 
-        assertThat(server.getApplicationContext().getBeansOfType(HealthIndicator.class))
+        assertThat(service.context().getBeansOfType(HealthIndicator.class))
                 .noneMatch(DiskSpaceIndicator.class::isInstance)
                 .filteredOn(DataDiskHealthIndicator.class::isInstance).hasSize(1);
     }
@@ -143,30 +132,16 @@ class DataDiskHealthIndicatorTest {
     private void start(Path dataDir, String minFreeMb, String mode) {
         Map<String, String> variables = Map.of("DATA_DIR", dataDir.toString(), "LOGS_MODE", mode,
                 "SYNC_INTERVAL", "3600", "DATA_DIR_MIN_FREE_MB", minFreeMb);
-        ApplicationContextBuilder builder = ApplicationContext.builder().singletons((VariableSource) () -> variables);
         if (mode.equals("demo")) {
             remote = SampleCluster.create();
-            builder.singletons(remote);
+            service = RunningService.start(variables, remote);
+        } else {
+            service = RunningService.start(variables);
         }
-        ApplicationContext context = builder
-                .properties(Map.of("micronaut.server.port", -1))
-                .start();
-        server = context.getBean(EmbeddedServer.class).start();
-        json = context.getBean(JsonMapper.class);
     }
 
     private JsonNode health(int expectedStatus) throws Exception {
-        HttpResponse<String> response = get("/management/health");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json.readValue(response.body(), JsonNode.class);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        return service.json("/management/health", expectedStatus);
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
