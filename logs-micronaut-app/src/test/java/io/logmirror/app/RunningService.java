@@ -79,6 +79,27 @@ public final class RunningService implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path));
     }
 
+    /**
+     * Closes each resource in the order given, each even when one before failed (the first failure is thrown, the
+     * others added to it); nulls, for what a test did not get to open, are skipped. Close the service first, then
+     * what it used (a fake cluster, a small disk).
+     */
+    public static void closeInOrder(AutoCloseable... resources) throws Exception {
+        closeFrom(resources, 0);
+    }
+
+    private static void closeFrom(AutoCloseable[] resources, int index) throws Exception {
+        if (index == resources.length) {
+            return;
+        }
+        // try-with-resources closes the rest even when this one fails, and adds their failures to its own.
+        try (AutoCloseable rest = () -> closeFrom(resources, index + 1)) {
+            if (resources[index] != null) {
+                resources[index].close();
+            }
+        }
+    }
+
     /** Stops the server and closes the application context (and with it the mirror). */
     @Override
     public void close() {

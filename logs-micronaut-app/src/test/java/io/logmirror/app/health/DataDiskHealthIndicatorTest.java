@@ -35,12 +35,7 @@ class DataDiskHealthIndicatorTest {
 
     @AfterEach
     void stopAndUnmount() throws Exception {
-        // Closed in reverse order, each even when the one before failed: the service, the fake cluster, the disk.
-        try (SmallDisk unmountedLast = disk;
-             AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
-             RunningService stoppedFirst = service) {
-            // nothing else to do
-        }
+        RunningService.closeInOrder(service, remote == null ? null : remote::destroy, disk);
     }
 
     @Test

@@ -33,9 +33,7 @@ class RemoteHealthIndicatorTest {
 
     @AfterEach
     void stop() throws Exception {
-        try (AutoCloseable destroyedRemote = remote::destroy; RunningService stopped = service) {
-            // closed in reverse order: the service, then the fake cluster
-        }
+        RunningService.closeInOrder(service, remote::destroy);
     }
 
     @Test

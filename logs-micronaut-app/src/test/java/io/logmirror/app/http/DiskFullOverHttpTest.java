@@ -47,12 +47,7 @@ class DiskFullOverHttpTest {
 
     @AfterEach
     void stopAndUnmount() throws Exception {
-        // Closed in reverse order, each even when the one before failed: the server, the fake cluster, the disk.
-        try (SmallDisk unmountedLast = disk;
-             AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
-             RunningService stoppedServer = service) {
-            // nothing else to do
-        }
+        RunningService.closeInOrder(service, remote == null ? null : remote::destroy, disk);
     }
 
     @Test
