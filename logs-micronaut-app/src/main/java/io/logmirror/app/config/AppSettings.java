@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param syncInterval     {@code SYNC_INTERVAL} in seconds, default 60
  * @param logLevel         {@code LOG_LEVEL}, default {@code INFO}, as a logback level name
  * @param dataDir          {@code DATA_DIR}, default {@code ./data} ({@code ./data/demo} in demo mode)
+ * @param dataDirMinFree   {@code DATA_DIR_MIN_FREE_MB} in bytes: below this much free space on {@code DATA_DIR}'s disk,
+ *                         {@code /management/health} is DOWN; default 1024 MiB, 0 turns the threshold off
  * @param port             {@code PORT}, default 8004
  * @param categoryRules    {@code CATEGORY_RULES}: a YAML rule file replacing the built-in rules
  * @param apiToken         {@code API_TOKEN}: when set, every endpoint but {@code /health} needs it as a bearer token
@@ -40,7 +42,7 @@ import java.util.Optional;
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
                           Path knownHosts, HostKeyPolicy hostKeyPolicy, Optional<Path> localLogsDir,
-                          Duration syncInterval, String logLevel, Path dataDir, int port,
+                          Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
                           Optional<Path> categoryRules, Optional<Secret> apiToken) {
 
     public static final int DEFAULT_SSH_PORT = 22;
@@ -48,6 +50,12 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
     public static final int DEFAULT_SYNC_INTERVAL_SECONDS = 60;
     public static final int MAX_SYNC_INTERVAL_SECONDS = 86_400;
     public static final String DEFAULT_DATA_DIR = "./data";
+    /** Room for a few big logs and hours of growth, so that the alert comes before the first write fails. */
+    public static final int DEFAULT_DATA_DIR_MIN_FREE_MB = 1024;
+    /** 1 TiB: a larger threshold is almost certainly a unit mistake. */
+    public static final int MAX_DATA_DIR_MIN_FREE_MB = 1 << 20;
+    /** The unit of {@code DATA_DIR_MIN_FREE_MB}: a mebibyte. */
+    public static final long MB = 1L << 20;
     public static final int DEFAULT_PORT = 8004;
 
     /** A value that must not appear in logs or {@code toString()}. */
@@ -123,6 +131,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             r.problem("DATA_DIR", dataDir.toString(), "it is a file: use a folder (it is created when missing)");
         }
+        long dataDirMinFree = r.integer("DATA_DIR_MIN_FREE_MB", DEFAULT_DATA_DIR_MIN_FREE_MB, 0, MAX_DATA_DIR_MIN_FREE_MB) * MB;
         int port = r.integer("PORT", DEFAULT_PORT, 1, 65535);
         Optional<Path> categoryRules = r.path("CATEGORY_RULES");
         categoryRules.filter(p -> !Files.isRegularFile(p) || !Files.isReadable(p)).ifPresent(p ->
@@ -133,7 +142,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, port, categoryRules, apiToken);
+                policy, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
     }
 
     /** Reads variables and collects every problem, so one start-up reports all of them. */

@@ -40,6 +40,7 @@ class AppSettingsTest {
         assertThat(settings.logLevel()).isEqualTo("INFO");
         assertThat(settings.dataDir()).isEqualTo(Path.of("data", "demo").toAbsolutePath());
         assertThat(settings.port()).isEqualTo(8004);
+        assertThat(settings.dataDirMinFree()).isEqualTo(1024L * 1024 * 1024);
         assertThat(settings.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
         assertThat(settings.apiToken()).isEmpty();
         assertThat(settings.categoryRules()).isEmpty();
@@ -59,6 +60,13 @@ class AppSettingsTest {
     void keepsTheMirrorInDataOutsideDemoMode() throws Exception {
         assertThat(AppSettings.from(ssh()).dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(AppSettings.from(Map.of("LOGS_MODE", "offline")).dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    }
+
+    @Test
+    void readsTheDataDiskThresholdInMebibytesWhereZeroTurnsItOff() {
+        assertThat(AppSettings.from(Map.of("DATA_DIR_MIN_FREE_MB", "5")).dataDirMinFree()).isEqualTo(5L << 20);
+        assertThat(AppSettings.from(Map.of("DATA_DIR_MIN_FREE_MB", "0")).dataDirMinFree()).isZero();
+        assertThat(AppSettings.from(Map.of("DATA_DIR_MIN_FREE_MB", "1048576")).dataDirMinFree()).isEqualTo(1L << 40);
     }
 
     @Test
@@ -117,6 +125,9 @@ class AppSettingsTest {
             "SYNC_INTERVAL|0|SYNC_INTERVAL='0' is not allowed: use a whole number from 1 to 86400",
             "SYNC_INTERVAL|1.5|SYNC_INTERVAL='1.5' is not allowed",
             "PORT|http|PORT='http' is not allowed: use a whole number from 1 to 65535",
+            "DATA_DIR_MIN_FREE_MB|-1|DATA_DIR_MIN_FREE_MB='-1' is not allowed: use a whole number from 0 to 1048576 (default 1024)",
+            "DATA_DIR_MIN_FREE_MB|1GB|DATA_DIR_MIN_FREE_MB='1GB' is not allowed: use a whole number from 0 to 1048576",
+            "DATA_DIR_MIN_FREE_MB|1048577|DATA_DIR_MIN_FREE_MB='1048577' is not allowed",
             "LOG_LEVEL|LOUD|LOG_LEVEL='LOUD' is not allowed: use TRACE, DEBUG, INFO",
             "SSH_STRICT_HOST_KEY_CHECKING|no|SSH_STRICT_HOST_KEY_CHECKING='no' is not allowed: use yes",
             "LOGS_MODE|cloud|LOGS_MODE='cloud' is not allowed: use auto (the default), ssh, local, demo or offline",

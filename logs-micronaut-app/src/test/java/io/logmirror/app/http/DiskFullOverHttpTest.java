@@ -1,22 +1,16 @@
 package io.logmirror.app.http;
 
+import io.logmirror.app.RunningService;
 import io.logmirror.app.SampleCluster;
-import io.logmirror.app.config.VariableSource;
 import io.logmirror.testkit.FakeRemote;
 import io.logmirror.testkit.SmallDisk;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,11 +31,9 @@ class DiskFullOverHttpTest {
     private static final int KIB = 1024;
     private static final long DISK = 2 << 20;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private SmallDisk disk;
     private FakeRemote remote;
-    private EmbeddedServer server;
-    private JsonMapper json;
+    private RunningService service;
 
     @BeforeEach
     void startTheServiceOnASmallDisk() throws IOException {
@@ -49,24 +41,13 @@ class DiskFullOverHttpTest {
         // One transfer at a time, biggest first, as DiskFullTest in the testkit: the appends run after the big file
         // has failed, so which files fail is known.
         remote = SampleCluster.fill(FakeRemote.builder().name("disk-full").parallelism(1).build());
-        Map<String, String> variables = Map.of("DATA_DIR", disk.root().resolve("data").toString(),
-                "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600");
-        ApplicationContext context = ApplicationContext.builder()
-                .singletons((VariableSource) () -> variables, remote)
-                .properties(Map.of("micronaut.server.port", -1))
-                .start();
-        server = context.getBean(EmbeddedServer.class).start();
-        json = context.getBean(JsonMapper.class);
+        service = RunningService.start(Map.of("DATA_DIR", disk.root().resolve("data").toString(),
+                "LOGS_MODE", "demo", "SYNC_INTERVAL", "3600"), remote);
     }
 
     @AfterEach
     void stopAndUnmount() throws Exception {
-        // Closed in reverse order, each even when the one before failed: the server, the fake cluster, the disk.
-        try (SmallDisk unmountedLast = disk;
-             AutoCloseable destroyedRemote = remote == null ? null : remote::destroy;
-             AutoCloseable stoppedServer = server == null ? null : server.getApplicationContext()::close) {
-            // nothing else to do
-        }
+        RunningService.closeInOrder(service, remote == null ? null : remote::destroy, disk);
     }
 
     @Test
@@ -117,8 +98,7 @@ class DiskFullOverHttpTest {
         assertThat(healed.get("files_failed").getLongValue()).isZero();
         assertThat(healed.get("failures").size()).isZero();
         assertThat(json("/status").get("last_changes").get("files_failed").getLongValue()).isZero();
-        HttpResponse<byte[]> served = http.send(request("/logs/content?path=logs/job-2/huge.log").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> served = service.getBytes("/logs/content?path=logs/job-2/huge.log");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).as("byte for byte").isEqualTo(huge);
     }
@@ -167,14 +147,11 @@ class DiskFullOverHttpTest {
     }
 
     private JsonNode trigger() throws Exception {
-        HttpResponse<String> response = http.send(request("/sync/trigger").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST /sync/trigger: " + response.body()).isEqualTo(200);
-        return json.readValue(response.body(), JsonNode.class);
+        return service.trigger();
     }
 
     private JsonNode json(String path) throws Exception {
-        return json.readValue(text(path), JsonNode.class);
+        return service.json(path, 200);
     }
 
     private String text(String path) throws Exception {
@@ -184,11 +161,7 @@ class DiskFullOverHttpTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        return service.get(path);
     }
 
     private static byte[] randomBytes(int size, long seed) {
