@@ -3,13 +3,20 @@ package io.logmirror.sync.ssh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +111,32 @@ class SshAgentLoginTest {
     }
 
     @Test
+    void aKeyTheAgentWillNotSignWithIsPassedOverForTheNextOne() throws Exception {
+        // ssh-add -c: the agent must confirm each use with the user, and with no askpass program it refuses.
+        add(sshd.server().newUserKey("id_confirm_agent", "ed25519", "", true), "-c");
+        add(sshd.server().privateKey());
+
+        try (SshRemoteSource source = SshRemoteSource.create(withoutFiles().agentSocket(socket).build())) {
+            assertThat(source.list().files()).hasSize(1);
+        }
+    }
+
+    @Test
+    @Timeout(60) // a safety net against a hang, not a measure of speed
+    void anAgentThatNeverAnswersIsGivenUpAfterTheConnectTimeoutAndTheIdentityFileLogsIn() throws Exception {
+        Path silent = temp.resolve("silent.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(silent));
+            SshSettings settings = sshd.server().settings(base).agentSocket(silent)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+
+            try (SshRemoteSource source = SshRemoteSource.create(settings)) {
+                assertThat(source.list().files()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void aRefusedLoginNamesTheAgentsKeys() throws Exception {
         add(sshd.server().newUserKey("id_unknown_agent", "ed25519", "", false));
         SshSettings settings = withoutFiles().agentSocket(socket).build();
@@ -127,9 +160,14 @@ class SshAgentLoginTest {
                 .remoteBasePath(base.toString());
     }
 
-    private void add(Path key) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
+    private void add(Path key, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ssh-add"));
+        command.addAll(List.of(options));
+        command.add(key.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SSH_AUTH_SOCK", socket.toString());
+        builder.environment().remove("SSH_ASKPASS");
+        builder.environment().remove("DISPLAY");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {

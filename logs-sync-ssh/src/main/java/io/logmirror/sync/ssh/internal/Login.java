@@ -32,7 +32,7 @@ final class Login {
             List<AuthMethod> agentKeys = new ArrayList<>();
             if (settings.agentSocket().isPresent()) {
                 try {
-                    agent = SshAgent.connect(settings.agentSocket().get());
+                    agent = SshAgent.connect(settings.agentSocket().get(), settings.connectTimeout());
                     for (SshAgent.Identity identity : agent.identities()) {
                         AgentKeyAuth method = new AgentKeyAuth(agent, identity);
                         if (method.supported()) {

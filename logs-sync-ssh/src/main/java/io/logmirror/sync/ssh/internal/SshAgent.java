@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,22 +43,33 @@ final class SshAgent implements Closeable {
 
     private final Path socket;
     private final SocketChannel channel;
+    private final Selector selector;
+    private final Duration timeout;
 
-    private SshAgent(Path socket, SocketChannel channel) {
+    private SshAgent(Path socket, SocketChannel channel, Selector selector, Duration timeout) {
         this.socket = socket;
         this.channel = channel;
+        this.selector = selector;
+        this.timeout = timeout;
     }
 
-    /** Connects to the agent listening on {@code socket}. */
-    static SshAgent connect(Path socket) throws IOException {
+    /**
+     * Connects to the agent listening on {@code socket}.
+     *
+     * @param timeout how long one answer may take (an agent forwarded over a dead connection never answers)
+     */
+    static SshAgent connect(Path socket, Duration timeout) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.configureBlocking(false);
+            Selector selector = Selector.open();
+            channel.register(selector, 0);
+            return new SshAgent(socket, channel, selector, timeout);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException("cannot reach the ssh-agent at " + socket + " (" + e.getMessage() + ")", e);
         }
-        return new SshAgent(socket, channel);
     }
 
     /** The keys the agent holds, in its order. */
@@ -84,16 +98,19 @@ final class SshAgent implements Closeable {
     }
 
     private ByteBuffer call(byte[] message, byte expected, String what) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         ByteBuffer out = ByteBuffer.allocate(4 + message.length);
         out.putInt(message.length).put(message).flip();
         while (out.hasRemaining()) {
-            channel.write(out);
+            if (channel.write(out) == 0) {
+                await(SelectionKey.OP_WRITE, deadline, what);
+            }
         }
-        int length = readFully(ByteBuffer.allocate(4)).getInt();
+        int length = readFully(ByteBuffer.allocate(4), deadline, what).getInt();
         if (length < 1 || length > MAX_MESSAGE) {
             throw new IOException("the ssh-agent at " + socket + " sent a message of " + length + " bytes; not an ssh-agent?");
         }
-        ByteBuffer answer = readFully(ByteBuffer.allocate(length));
+        ByteBuffer answer = readFully(ByteBuffer.allocate(length), deadline, what);
         byte type = answer.get();
         if (type != expected) {
             throw new IOException("the ssh-agent at " + socket + " refused to " + what
@@ -102,13 +119,27 @@ final class SshAgent implements Closeable {
         return answer;
     }
 
-    private ByteBuffer readFully(ByteBuffer buffer) throws IOException {
+    private ByteBuffer readFully(ByteBuffer buffer, long deadline, String what) throws IOException {
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
+            int n = channel.read(buffer);
+            if (n < 0) {
                 throw new IOException("the ssh-agent at " + socket + " closed the connection");
+            }
+            if (n == 0) {
+                await(SelectionKey.OP_READ, deadline, what);
             }
         }
         return buffer.flip();
+    }
+
+    private void await(int operation, long deadline, String what) throws IOException {
+        long left = deadline - System.nanoTime();
+        channel.keyFor(selector).interestOps(operation);
+        if (left <= 0 || selector.select(Math.max(1, left / 1_000_000)) == 0 && System.nanoTime() >= deadline) {
+            throw new IOException("the ssh-agent at " + socket + " did not answer within " + timeout.toSeconds()
+                    + " s when asked to " + what);
+        }
+        selector.selectedKeys().clear();
     }
 
     /** Reads an SSH string (4-byte length, then the bytes). */
@@ -124,7 +155,11 @@ final class SshAgent implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            selector.close();
+        } finally {
+            channel.close();
+        }
     }
 
     @Override
