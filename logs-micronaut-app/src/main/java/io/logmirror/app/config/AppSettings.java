@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param sshKeyPassphrase {@code SSH_KEY_PASSPHRASE}, or the content of {@code SSH_KEY_PASSPHRASE_FILE}
  * @param knownHosts       {@code SSH_KNOWN_HOSTS}, default {@code ~/.ssh/known_hosts}
  * @param hostKeyPolicy    {@code SSH_STRICT_HOST_KEY_CHECKING}: {@code yes} (default) or {@code accept-new}
+ * @param sshCompression   {@code SSH_COMPRESSION}: {@code yes} compresses the SSH connection with zlib (for slow links),
+ *                         {@code no} by default
  * @param localLogsDir     {@code LOCAL_LOGS_DIR}: a local folder to mirror instead of SSH
  * @param syncInterval     {@code SYNC_INTERVAL} in seconds, default 60
  * @param logLevel         {@code LOG_LEVEL}, default {@code INFO}, as a logback level name
@@ -41,7 +43,8 @@ import java.util.Optional;
  */
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
-                          Path knownHosts, HostKeyPolicy hostKeyPolicy, Optional<Path> localLogsDir,
+                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression,
+                          Optional<Path> localLogsDir,
                           Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
                           Optional<Path> categoryRules, Optional<Secret> apiToken) {
 
@@ -97,6 +100,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         Optional<Path> sshKeyPath = r.path("SSH_KEY_PATH");
         Path knownHosts = r.path("SSH_KNOWN_HOSTS").orElse(Reader.home().resolve(".ssh").resolve("known_hosts"));
         HostKeyPolicy policy = r.hostKeyPolicy();
+        boolean compression = r.yesNo("SSH_COMPRESSION", false);
         Optional<Secret> passphrase = r.passphrase();
 
         if (mode == Mode.SSH) {
@@ -142,7 +146,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
+                policy, compression, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
     }
 
     /** Reads variables and collects every problem, so one start-up reports all of them. */
@@ -183,6 +187,26 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
             }
             problem(name, value.get(), "use a whole number from " + min + " to " + max + " (default " + defaultValue + ")");
             return defaultValue;
+        }
+
+        /** {@code yes}/{@code no} as in ssh_config, {@code true}/{@code false} too, in any case. */
+        boolean yesNo(String name, boolean defaultValue) {
+            Optional<String> value = text(name);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "yes", "true" -> {
+                    return true;
+                }
+                case "no", "false" -> {
+                    return false;
+                }
+                default -> {
+                    problem(name, value.get(), "use yes or no (default " + (defaultValue ? "yes" : "no") + ")");
+                    return defaultValue;
+                }
+            }
         }
 
         Optional<Path> path(String name) {

@@ -84,7 +84,8 @@ public class MirrorFactory {
                 .port(settings.sshPort())
                 .remoteBasePath(settings.remoteBasePath())
                 .knownHosts(settings.knownHosts())
-                .hostKeyPolicy(settings.hostKeyPolicy());
+                .hostKeyPolicy(settings.hostKeyPolicy())
+                .compression(settings.sshCompression());
         settings.sshKeyPath().ifPresent(builder::identityFile);
         settings.sshKeyPassphrase().ifPresent(secret -> builder.passphrase(secret.value().toCharArray()));
         return builder.build();

@@ -42,6 +42,7 @@ class AppSettingsTest {
         assertThat(settings.port()).isEqualTo(8004);
         assertThat(settings.dataDirMinFree()).isEqualTo(1024L * 1024 * 1024);
         assertThat(settings.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
+        assertThat(settings.sshCompression()).isFalse();
         assertThat(settings.apiToken()).isEmpty();
         assertThat(settings.categoryRules()).isEmpty();
     }
@@ -130,6 +131,7 @@ class AppSettingsTest {
             "DATA_DIR_MIN_FREE_MB|1048577|DATA_DIR_MIN_FREE_MB='1048577' is not allowed",
             "LOG_LEVEL|LOUD|LOG_LEVEL='LOUD' is not allowed: use TRACE, DEBUG, INFO",
             "SSH_STRICT_HOST_KEY_CHECKING|no|SSH_STRICT_HOST_KEY_CHECKING='no' is not allowed: use yes",
+            "SSH_COMPRESSION|zlib|SSH_COMPRESSION='zlib' is not allowed: use yes or no (default no)",
             "LOGS_MODE|cloud|LOGS_MODE='cloud' is not allowed: use auto (the default), ssh, local, demo or offline",
             "SSH_HOST|me@login.lxp.lu|SSH_HOST='me@login.lxp.lu' is not allowed: use a host name or an IP address",
             "SSH_USER|a b|SSH_USER='a b' is not allowed: use a plain user name",
@@ -138,6 +140,15 @@ class AppSettingsTest {
         assertThatThrownBy(() -> AppSettings.from(ssh(name, value)))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "SSH_COMPRESSION={0}")
+    @CsvSource({"yes,true", "YES,true", "true,true", "no,false", "False,false"})
+    void readsSshCompressionAsSshConfigWritesIt(String value, boolean compression) throws Exception {
+        AppSettings settings = AppSettings.from(ssh("SSH_COMPRESSION", value));
+
+        assertThat(settings.sshCompression()).isEqualTo(compression);
+        assertThat(MirrorFactory.sshSettings(settings).compression()).isEqualTo(compression);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code logs/} sub-folder), identity files the usual {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}
  * that exist, the keys of the ssh-agent whose socket {@code SSH_AUTH_SOCK} names (when set), known hosts {@code ~/.ssh/known_hosts}, host key policy {@link HostKeyPolicy#STRICT},
  * connect timeout 15 s, read timeout 60 s, keep-alive every 15 s, listing over an exec channel with an SFTP walk as
- * fallback, 4 SFTP channels on 1 connection.
+ * fallback, 4 SFTP channels on 1 connection, no compression.
  */
 public final class SshSettings {
 
@@ -44,6 +44,7 @@ public final class SshSettings {
     private final ListingMode listingMode;
     private final int channels;
     private final int connections;
+    private final boolean compression;
 
     private SshSettings(Builder b) {
         host = b.host;
@@ -61,6 +62,7 @@ public final class SshSettings {
         listingMode = b.listingMode;
         channels = b.channels;
         connections = b.connections;
+        compression = b.compression;
     }
 
     /** Starts settings for {@code user@host}. */
@@ -92,6 +94,8 @@ public final class SshSettings {
      * own decryption thread; a second one lets reads use a second core. Listing always uses the first.
      */
     public int connections() { return connections; }
+    /** Whether the connection is compressed with zlib (default false). */
+    public boolean compression() { return compression; }
 
     @Override
     public String toString() {
@@ -117,6 +121,7 @@ public final class SshSettings {
         private ListingMode listingMode = ListingMode.AUTO;
         private int channels = 4;
         private int connections = 1;
+        private boolean compression;
 
         private Builder(String host, String user) {
             Objects.requireNonNull(host, "host");
@@ -233,6 +238,17 @@ public final class SshSettings {
                 throw new IllegalArgumentException("SSH connections must be between 1 and 4, was " + connections);
             }
             this.connections = connections;
+            return this;
+        }
+
+        /**
+         * Whether to compress the connection with zlib, as {@code rsync -z} and {@code ssh -C} do (default false).
+         * Logs compress several times over, so on a link slower than the machines' zlib (roughly below a few hundred
+         * Mbit/s) a first sync is several times faster; on a fast link it costs CPU at both ends and is slower.
+         * docs/benchmarks.md has the measurements.
+         */
+        public Builder compression(boolean compression) {
+            this.compression = compression;
             return this;
         }
 

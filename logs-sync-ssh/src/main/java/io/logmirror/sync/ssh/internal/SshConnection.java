@@ -10,7 +10,11 @@ import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.transport.NegotiatedAlgorithms;
 import net.schmizz.sshj.transport.TransportException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One authenticated SSH connection with its SFTP channels and the resolved remote folder. Thread-safe: SFTP channels
@@ -29,6 +34,8 @@ import java.util.List;
  */
 public final class SshConnection implements Closeable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
+
     /** Channel window: room for {@link SftpReadStream#IN_FLIGHT} full reads of one file. */
     static final long WINDOW_SIZE = 8L << 20;
 
@@ -36,11 +43,14 @@ public final class SshConnection implements Closeable {
     private final SshSettings settings;
     private final String folder;
     private final String canonicalFolder;
+    private final NegotiatedAlgorithms algorithms;
     private final List<SFTPClient> channels = new ArrayList<>();
     private final List<Integer> users = new ArrayList<>();
     private ListingShell listingShell;
 
-    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder) {
+    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder,
+                          NegotiatedAlgorithms algorithms) {
+        this.algorithms = algorithms;
         this.client = client;
         this.settings = settings;
         this.folder = folder;
@@ -61,7 +71,7 @@ public final class SshConnection implements Closeable {
      */
     public static SshConnection open(SshSettings settings) throws IOException {
         String who = who(settings);
-        SSHClient client = new SSHClient(SshjConfig.get());
+        SSHClient client = new SSHClient(SshjConfig.get(settings.compression()));
         boolean done = false;
         try {
             client.setRemoteCharset(StandardCharsets.ISO_8859_1); // raw bytes both ways, see RemoteNames
@@ -80,6 +90,11 @@ public final class SshConnection implements Closeable {
             }
             KnownHostsVerifier verifier = KnownHostsVerifier.of(settings.knownHosts(), settings.hostKeyPolicy());
             client.addHostKeyVerifier(verifier);
+            AtomicReference<NegotiatedAlgorithms> negotiated = new AtomicReference<>();
+            client.getTransport().addAlgorithmsVerifier(chosen -> {
+                negotiated.set(chosen);
+                return true; // only recorded: what is offered is already limited by the config
+            });
             try {
                 client.connect(settings.host(), settings.port());
             } catch (IOException e) {
@@ -98,7 +113,8 @@ public final class SshConnection implements Closeable {
             }
             String folder = resolveFolder(primary, settings, who);
             String canonical = primary.canonicalize(folder);
-            SshConnection connection = new SshConnection(client, settings, primary, folder, canonical);
+            SshConnection connection = new SshConnection(client, settings, primary, folder, canonical, negotiated.get());
+            LOG.debug("{}: connected ({})", who, connection.algorithms());
             done = true;
             return connection;
         } catch (TransportException e) {
@@ -152,6 +168,13 @@ public final class SshConnection implements Closeable {
                     + " is not a folder; fix REMOTE_BASE_PATH (now '" + base + "')");
         }
         return folder;
+    }
+
+    /** What the key exchange chose, for diagnostics: cipher and compression each way, and the key exchange. */
+    public String algorithms() {
+        return algorithms == null ? "unknown" : "key exchange " + algorithms.getKeyExchangeAlgorithm() + ", cipher "
+                + algorithms.getServer2ClientCipherAlgorithm() + ", compression "
+                + algorithms.getServer2ClientCompressionAlgorithm();
     }
 
     /** The SSH client (for exec channels). */

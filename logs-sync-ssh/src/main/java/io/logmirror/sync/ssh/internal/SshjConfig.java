@@ -6,6 +6,9 @@ import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.transport.cipher.Cipher;
+import net.schmizz.sshj.transport.compression.DelayedZlibCompression;
+import net.schmizz.sshj.transport.compression.NoneCompression;
+import net.schmizz.sshj.transport.compression.ZlibCompression;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import javax.net.SocketFactory;
@@ -17,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one sshj {@link Config} of this JVM, built once (building it probes every cipher, 50 to 70 ms).
+ * The sshj {@link Config}s of this JVM, each built once (building one probes every cipher, 50 to 70 ms): one plain,
+ * one that also offers compression.
  *
  * <p>Measured on this project's hardware (see docs/ssh.md): sshj registers Bouncy Castle and then takes every cipher
  * from it, so AES runs in pure Java at half the speed of the JDK's hardware AES. We tell sshj not to register it
@@ -30,27 +34,34 @@ public final class SshjConfig {
     private static final List<String> PREFERRED_CIPHERS = List.of("aes128-gcm@openssh.com", "aes128-ctr",
             "aes256-gcm@openssh.com", "aes256-ctr", "aes192-ctr");
 
-    private static volatile Config config;
-
     private SshjConfig() {
     }
 
-    /** The shared config: JDK AES first, keep-alive with reply checks. */
-    public static Config get() {
-        Config result = config;
-        if (result == null) {
-            synchronized (SshjConfig.class) {
-                result = config;
-                if (result == null) {
-                    result = build();
-                    config = result;
-                }
-            }
-        }
-        return result;
+    /** Built on first use, once (class initialization is lazy and thread-safe). */
+    private static final class Plain {
+        static final Config CONFIG = build(false);
     }
 
-    private static Config build() {
+    /** Built on first use of compression only. */
+    private static final class Compressing {
+        static final Config CONFIG = build(true);
+    }
+
+    /** The shared config: JDK AES first, keep-alive with reply checks, no compression. */
+    public static Config get() {
+        return Plain.CONFIG;
+    }
+
+    /**
+     * The shared config, or one that also offers zlib compression ({@code zlib@openssh.com}, then {@code zlib}; none
+     * when the server has neither). {@code SSHClient.useCompression()} would change the shared config for every
+     * connection, hence two.
+     */
+    public static Config get(boolean compression) {
+        return compression ? Compressing.CONFIG : Plain.CONFIG;
+    }
+
+    private static Config build(boolean compression) {
         SecurityUtils.setRegisterBouncyCastle(false);
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
             Security.addProvider(new BouncyCastleProvider()); // appended: lowest priority
@@ -67,6 +78,10 @@ public final class SshjConfig {
         ordered.addAll(ciphers);
         built.setCipherFactories(ordered);
         built.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        if (compression) {
+            built.setCompressionFactories(List.of(new DelayedZlibCompression.Factory(), new ZlibCompression.Factory(),
+                    new NoneCompression.Factory()));
+        }
         return built;
     }
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * Run with {@code bench/ssh-vs-rsync.sh}; results and method are in docs/benchmarks.md. Not a test.
  *
  * <p>System properties: {@code files} (default 2500), {@code totalMb} (default 500), {@code rounds} (default 3),
- * {@code channels} (default 4), {@code connections} (default 1), {@code work} (a folder to use, default a temp folder).
+ * {@code channels} (default 4), {@code connections} (default 1), {@code compression} (default false: when true, ours
+ * compresses the connection and rsync gets {@code -z}), {@code work} (a folder to use, default a temp folder).
  */
 public final class SshMirrorBenchmark {
 
@@ -37,6 +38,7 @@ public final class SshMirrorBenchmark {
         int rounds = Integer.getInteger("rounds", 3);
         int channels = Integer.getInteger("channels", 4);
         int connections = Integer.getInteger("connections", 1);
+        boolean compression = Boolean.getBoolean("compression");
         Path work = System.getProperty("work") == null ? Files.createTempDirectory("ssh-bench")
                 : Files.createDirectories(Path.of(System.getProperty("work")));
         Path remote = work.resolve("remote");
@@ -51,8 +53,11 @@ public final class SshMirrorBenchmark {
             String ssh = "ssh -p " + server.port() + " -i " + server.privateKey() + " -o BatchMode=yes"
                     + " -o UserKnownHostsFile=" + server.knownHosts() + " -o StrictHostKeyChecking=yes";
             String remoteLogs = server.user() + "@127.0.0.1:" + logs + "/";
-            SshSettings settings = server.settings(remote).channels(channels).connections(connections).build();
-            System.out.printf("source: %d connection(s), %d SFTP channels%n", connections, channels);
+            SshSettings settings = server.settings(remote).channels(channels).connections(connections)
+                    .compression(compression).build();
+            String rsyncFlags = compression ? "-az" : "-a";
+            System.out.printf("source: %d connection(s), %d SFTP channels%s; rsync %s%n", connections, channels,
+                    compression ? ", zlib compression" : "", rsyncFlags);
 
             List<Double> firstRatios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -66,25 +71,25 @@ public final class SshMirrorBenchmark {
 
                 Measurement rsyncFull = null;
                 if (rsyncFirst) {
-                    rsyncFull = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                    rsyncFull = measure(() -> run("rsync", rsyncFlags, "-e", ssh, remoteLogs, theirs + "/"));
                 }
                 SshRemoteSource source = SshRemoteSource.create(settings);
                 try (LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(ours, source).build())) {
                     SyncReport[] first = new SyncReport[1];
                     Measurement oursFull = measure(() -> first[0] = mirror.syncNow()); // includes connecting
                     if (!rsyncFirst) {
-                        rsyncFull = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                        rsyncFull = measure(() -> run("rsync", rsyncFlags, "-e", ssh, remoteLogs, theirs + "/"));
                     }
                     report("first full sync", rsyncFull, oursFull, first[0].bytesFetched(), size(logs));
                     firstRatios.add(oursFull.seconds() / rsyncFull.seconds());
 
-                    Measurement rsyncNothing = measure(() -> run("rsync", "-a", "-e", ssh, remoteLogs, theirs + "/"));
+                    Measurement rsyncNothing = measure(() -> run("rsync", rsyncFlags, "-e", ssh, remoteLogs, theirs + "/"));
                     SyncReport[] nothing = new SyncReport[1];
                     Measurement oursNothing = measure(() -> nothing[0] = mirror.syncNow());
                     report("nothing changed", rsyncNothing, oursNothing, nothing[0].bytesFetched(), 0);
 
                     long appended = grow(tree, 0.05, 256 * 1024, new Random(round));
-                    Measurement rsyncAppend = measure(() -> run("rsync", "-a", "--append", "-e", ssh, remoteLogs, theirs + "/"));
+                    Measurement rsyncAppend = measure(() -> run("rsync", rsyncFlags, "--append", "-e", ssh, remoteLogs, theirs + "/"));
                     SyncReport[] grown = new SyncReport[1];
                     Measurement oursAppend = measure(() -> grown[0] = mirror.syncNow());
                     report("5% of files grew by 256 KB", rsyncAppend, oursAppend, grown[0].bytesFetched(), appended);
@@ -95,7 +100,7 @@ public final class SshMirrorBenchmark {
                     System.out.printf("   one listing of %d files on the open connection: %.1f ms%n", listed,
                             (System.nanoTime() - listStart) / 1e6);
                 }
-                Measurement cat = measure(() -> run("bash", "-c", ssh + " " + server.user() + "@127.0.0.1 "
+                Measurement cat = measure(() -> run("bash", "-c", ssh + (compression ? " -C " : " ") + server.user() + "@127.0.0.1 "
                         + "'cd " + logs + " && find . -type f -exec cat {} +' > /dev/null"));
                 System.out.printf("   ceiling: ssh cat of the whole tree to /dev/null: %.2f s (CPU %.2f s)%n",
                         cat.seconds(), cat.cpuSeconds());
