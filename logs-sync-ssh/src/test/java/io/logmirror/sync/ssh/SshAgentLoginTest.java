@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -82,10 +84,11 @@ class SshAgentLoginTest {
         }
     }
 
-    @Test
-    void anRsaKeyInTheAgentSignsWithSha2AsOpenSshRequires() throws Exception {
-        Path rsa = sshd.server().newUserKey("id_rsa_agent", "rsa", "", true, "-b", "3072");
-        add(rsa);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"rsa,-b 3072", "ecdsa,-b 256", "ecdsa,-b 521"})
+    void anRsaOrEcdsaKeyInTheAgentLogsInRsaSigningWithSha2AsOpenSshRequires(String type, String bits) throws Exception {
+        String[] extra = bits.split(" ");
+        add(sshd.server().newUserKey("id_" + type + extra[1] + "_agent", type, "", true, extra));
 
         try (SshRemoteSource source = SshRemoteSource.create(withoutFiles().agentSocket(socket).build())) {
             assertThatCode(source::connect).doesNotThrowAnyException();
