@@ -166,6 +166,7 @@ public class ServiceController {
     private static StatusBody.Changes changes(SyncReport report) {
         return new StatusBody.Changes(report.filesAdded(), report.filesGrown(), report.filesReplaced(),
                 report.filesGone(), report.bytesFetched(), report.failures().size(),
-                SyncFailures.shown(report.failures()));
+                SyncFailures.shown(report.failures()), report.skipped().size(),
+                SyncFailures.shownSkipped(report.skipped()));
     }
 }

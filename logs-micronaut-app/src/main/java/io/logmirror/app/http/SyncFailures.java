@@ -1,6 +1,7 @@
 package io.logmirror.app.http;
 
 import io.logmirror.app.http.wire.FailedFileBody;
+import io.logmirror.app.http.wire.SkippedNameBody;
 import io.logmirror.core.SkippedEntry;
 
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The files a sync could not bring up to date, as the API shows them: their number, and the first
- * {@link #SHOWN} by path, so that a sync with 100,000 failures (a full disk under a busy cluster) keeps
- * {@code /status} and {@code /sync/trigger} small. The full list is in the service's log (a WARN per file).
+ * The files a sync could not bring up to date, and the remote entries it left out, as the API shows them: their
+ * number, and the first {@link #SHOWN} by name, so that a sync with 100,000 failures (a full disk under a busy
+ * cluster) keeps {@code /status} and {@code /sync/trigger} small. The full list is in the service's log (a WARN per
+ * file).
  */
 final class SyncFailures {
 
@@ -26,23 +28,33 @@ final class SyncFailures {
     private SyncFailures() {
     }
 
-    /**
-     * The first {@link #SHOWN} failures by path, sorted, as wire bodies. Picks them in one pass with a bounded heap,
-     * since {@code /status} is polled and the list can be long.
-     */
+    /** The first {@link #SHOWN} failures by path, sorted, as wire bodies. */
     static List<FailedFileBody> shown(List<SkippedEntry> failures) {
+        return firstByName(failures).stream().map(f -> new FailedFileBody("logs/" + f.name(), f.reason())).toList();
+    }
+
+    /** The first {@link #SHOWN} entries left out by name, sorted, as wire bodies. */
+    static List<SkippedNameBody> shownSkipped(List<SkippedEntry> skipped) {
+        return firstByName(skipped).stream().map(s -> new SkippedNameBody(s.name(), s.reason())).toList();
+    }
+
+    /**
+     * The first {@link #SHOWN} entries by name, sorted. Picks them in one pass with a bounded heap, since
+     * {@code /status} is polled and the list can be long.
+     */
+    private static List<SkippedEntry> firstByName(List<SkippedEntry> entries) {
         PriorityQueue<SkippedEntry> smallest = new PriorityQueue<>(BY_NAME.reversed());
-        for (SkippedEntry failure : failures) {
+        for (SkippedEntry entry : entries) {
             if (smallest.size() < SHOWN) {
-                smallest.add(failure);
-            } else if (BY_NAME.compare(failure, smallest.peek()) < 0) {
+                smallest.add(entry);
+            } else if (BY_NAME.compare(entry, smallest.peek()) < 0) {
                 smallest.poll();
-                smallest.add(failure);
+                smallest.add(entry);
             }
         }
         List<SkippedEntry> sorted = new ArrayList<>(smallest);
         sorted.sort(BY_NAME);
-        return sorted.stream().map(f -> new FailedFileBody("logs/" + f.name(), f.reason())).toList();
+        return sorted;
     }
 
     /**

@@ -115,7 +115,7 @@ class ContractTest extends DemoAppTest {
                 "next_sync_time", TIME_OR_NULL, "last_changes", OBJECT_OR_NULL, "progress", OBJECT, "indexed_files", INTEGER);
         assertFields(body, List.of("last_changes"), "files_added", INTEGER, "files_grown", INTEGER,
                 "files_replaced", INTEGER, "files_gone", INTEGER, "bytes_fetched", INTEGER,
-                "files_failed", INTEGER, "failures", ARRAY);
+                "files_failed", INTEGER, "failures", ARRAY, "files_skipped", INTEGER, "skipped", ARRAY);
         assertFields(body, List.of("progress"), "files_done", INTEGER, "files_total", INTEGER,
                 "bytes_done", INTEGER, "bytes_total", INTEGER);
         assertThat(TIME.test(json.readValue(body, JsonNode.class).get("last_sync_time"))).isTrue();

@@ -40,6 +40,26 @@ class MirrorChangesTest extends DemoAppTest {
     }
 
     @Test
+    void remoteEntriesLeftOutOnPurposeAreCountedAndNamedWithTheirReason() throws Exception {
+        REMOTE.write("kept.log", "kept\n").injectListingEntry("evil\nname.log", 5).injectListingEntry("../escape.log", 5);
+        try {
+            mirror().syncNow();
+
+            JsonNode changes = json.readValue(get("/status"), JsonNode.class).get("last_changes");
+            assertThat(changes.get("files_skipped").getIntValue()).isEqualTo(2);
+            JsonNode skipped = changes.get("skipped");
+            assertThat(skipped.size()).isEqualTo(2);
+            assertThat(skipped.get(0).get("name").getStringValue()).isEqualTo("../escape.log");
+            assertThat(skipped.get(1).get("name").getStringValue()).isEqualTo("evil\\u000aname.log");
+            assertThat(skipped.get(1).get("reason").getStringValue()).isNotBlank();
+            assertThat(changes.get("files_failed").getIntValue()).isZero();
+            assertThat(get("/logs/content?path=logs/kept.log")).isEqualTo("kept\n");
+        } finally {
+            REMOTE.clearInjectedEntries();
+        }
+    }
+
+    @Test
     void aGrownFileServesItsNewBytes() throws Exception {
         REMOTE.write("growing.out", "one\n");
         mirror().syncNow();

@@ -55,6 +55,9 @@ public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
      * @param bytesFetched  bytes read from the remote
      * @param filesFailed   files the sync could not bring up to date, all counted
      * @param failures      the first of them by path (at most 20), with the reason; empty when none failed
+     * @param filesSkipped  remote entries left out on purpose (unsafe names, special files, escaping symlinks,
+     *                      excluded patterns), all counted
+     * @param skipped       the first of them by name (at most 20), with the reason; empty when none
      */
     @Serdeable
     public record Changes(@JsonProperty("files_added") long filesAdded,
@@ -63,7 +66,9 @@ public record StatusBody(@JsonProperty("sync_enabled") boolean syncEnabled,
                           @JsonProperty("files_gone") long filesGone,
                           @JsonProperty("bytes_fetched") long bytesFetched,
                           @JsonProperty("files_failed") long filesFailed,
-                          @JsonProperty("failures") List<FailedFileBody> failures) {
+                          @JsonProperty("failures") List<FailedFileBody> failures,
+                          @JsonProperty("files_skipped") long filesSkipped,
+                          @JsonProperty("skipped") List<SkippedNameBody> skipped) {
     }
 
     /**
