@@ -108,10 +108,12 @@ class DataDiskHealthIndicatorTest {
         Path dataDir = TestHttp.tempDir("health-zero").resolve("data");
         start(dataDir, "0", "offline");
 
-        JsonNode disk = health(200).get("details").get(DataDiskHealthIndicator.NAME);
+        JsonNode details = health(200).get("details");
+        JsonNode disk = details.get(DataDiskHealthIndicator.NAME);
 
         assertThat(disk.get("status").getStringValue()).isEqualTo("UP");
         assertThat(disk.get("details").get("threshold").getLongValue()).isZero();
+        assertThat(details.get("compositeDiscoveryClient()")).as("no empty service-discovery part").isNull();
     }
 
     @Test
