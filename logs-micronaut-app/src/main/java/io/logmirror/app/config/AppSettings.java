@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param hostKeyPolicy    {@code SSH_STRICT_HOST_KEY_CHECKING}: {@code yes} (default) or {@code accept-new}
  * @param sshCompression   {@code SSH_COMPRESSION}: {@code yes} compresses the SSH connection with zlib (for slow links),
  *                         {@code no} by default
+ * @param sshChannels      {@code SSH_CHANNELS}: SFTP channels for parallel reads, 1 to 16, default 4
+ * @param sshConnections   {@code SSH_CONNECTIONS}: SSH connections the reads are spread over, 1 to 4 and at most
+ *                         {@code SSH_CHANNELS}, default 1
  * @param localLogsDir     {@code LOCAL_LOGS_DIR}: a local folder to mirror instead of SSH
  * @param syncInterval     {@code SYNC_INTERVAL} in seconds, default 60
  * @param logLevel         {@code LOG_LEVEL}, default {@code INFO}, as a logback level name
@@ -43,12 +46,13 @@ import java.util.Optional;
  */
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
-                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression,
-                          Optional<Path> localLogsDir,
+                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression, int sshChannels,
+                          int sshConnections, Optional<Path> localLogsDir,
                           Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
                           Optional<Path> categoryRules, Optional<Secret> apiToken) {
 
     public static final int DEFAULT_SSH_PORT = 22;
+    public static final int DEFAULT_SSH_CHANNELS = 4;
     public static final String DEFAULT_REMOTE_BASE_PATH = "~/ai-factory-benchmarks";
     public static final int DEFAULT_SYNC_INTERVAL_SECONDS = 60;
     public static final int MAX_SYNC_INTERVAL_SECONDS = 86_400;
@@ -101,6 +105,12 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         Path knownHosts = r.path("SSH_KNOWN_HOSTS").orElse(Reader.home().resolve(".ssh").resolve("known_hosts"));
         HostKeyPolicy policy = r.hostKeyPolicy();
         boolean compression = r.yesNo("SSH_COMPRESSION", false);
+        int channels = r.integer("SSH_CHANNELS", DEFAULT_SSH_CHANNELS, 1, 16);
+        int connections = r.integer("SSH_CONNECTIONS", 1, 1, 4);
+        if (connections > channels) {
+            r.problem("SSH_CONNECTIONS", Integer.toString(connections), "use at most SSH_CHANNELS (" + channels
+                    + "): each connection needs at least one SFTP channel");
+        }
         Optional<Secret> passphrase = r.passphrase();
 
         if (mode == Mode.SSH) {
@@ -146,7 +156,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, compression, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
+                policy, compression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
     }
 
     /** Reads variables and collects every problem, so one start-up reports all of them. */

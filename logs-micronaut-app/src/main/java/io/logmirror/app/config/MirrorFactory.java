@@ -85,7 +85,9 @@ public class MirrorFactory {
                 .remoteBasePath(settings.remoteBasePath())
                 .knownHosts(settings.knownHosts())
                 .hostKeyPolicy(settings.hostKeyPolicy())
-                .compression(settings.sshCompression());
+                .compression(settings.sshCompression())
+                .channels(settings.sshChannels())
+                .connections(settings.sshConnections());
         settings.sshKeyPath().ifPresent(builder::identityFile);
         settings.sshKeyPassphrase().ifPresent(secret -> builder.passphrase(secret.value().toCharArray()));
         return builder.build();

@@ -43,6 +43,8 @@ class AppSettingsTest {
         assertThat(settings.dataDirMinFree()).isEqualTo(1024L * 1024 * 1024);
         assertThat(settings.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
         assertThat(settings.sshCompression()).isFalse();
+        assertThat(settings.sshChannels()).isEqualTo(4);
+        assertThat(settings.sshConnections()).isEqualTo(1);
         assertThat(settings.apiToken()).isEmpty();
         assertThat(settings.categoryRules()).isEmpty();
     }
@@ -132,6 +134,8 @@ class AppSettingsTest {
             "LOG_LEVEL|LOUD|LOG_LEVEL='LOUD' is not allowed: use TRACE, DEBUG, INFO",
             "SSH_STRICT_HOST_KEY_CHECKING|no|SSH_STRICT_HOST_KEY_CHECKING='no' is not allowed: use yes",
             "SSH_COMPRESSION|zlib|SSH_COMPRESSION='zlib' is not allowed: use yes or no (default no)",
+            "SSH_CHANNELS|0|SSH_CHANNELS='0' is not allowed: use a whole number from 1 to 16 (default 4)",
+            "SSH_CONNECTIONS|5|SSH_CONNECTIONS='5' is not allowed: use a whole number from 1 to 4 (default 1)",
             "LOGS_MODE|cloud|LOGS_MODE='cloud' is not allowed: use auto (the default), ssh, local, demo or offline",
             "SSH_HOST|me@login.lxp.lu|SSH_HOST='me@login.lxp.lu' is not allowed: use a host name or an IP address",
             "SSH_USER|a b|SSH_USER='a b' is not allowed: use a plain user name",
@@ -149,6 +153,16 @@ class AppSettingsTest {
 
         assertThat(settings.sshCompression()).isEqualTo(compression);
         assertThat(MirrorFactory.sshSettings(settings).compression()).isEqualTo(compression);
+    }
+
+    @Test
+    void spreadsReadsOverTheConnectionsAndChannelsAskedFor() throws Exception {
+        AppSettings settings = AppSettings.from(ssh("SSH_CHANNELS", "6", "SSH_CONNECTIONS", "2"));
+
+        assertThat(MirrorFactory.sshSettings(settings).channels()).isEqualTo(6);
+        assertThat(MirrorFactory.sshSettings(settings).connections()).isEqualTo(2);
+        assertThatThrownBy(() -> AppSettings.from(ssh("SSH_CHANNELS", "2", "SSH_CONNECTIONS", "3")))
+                .hasMessageContaining("SSH_CONNECTIONS='3' is not allowed: use at most SSH_CHANNELS (2)");
     }
 
     @Test
