@@ -1,8 +1,9 @@
 package io.logmirror.core;
 
+import io.logmirror.core.internal.BoundedChannelInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -151,10 +152,7 @@ public final class LocalDirectorySource implements RemoteSource {
     @Override
     public InputStream open(RemoteFile file, long offset, long length) throws IOException {
         Objects.requireNonNull(file, "file");
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must not be negative, were " + offset + " and "
-                    + length + " for " + file.path());
-        }
+        BoundedChannelInputStream.checkRange(offset, length, file.path());
         LogPath name = LogPath.parse(file.sourceName()).orElseThrow(() -> new IllegalArgumentException(
                 "source name '" + InvalidLogPathException.printable(file.sourceName()) + "' of " + file.path()
                         + " is not a valid relative path; pass a file this source listed"));
@@ -163,44 +161,8 @@ public final class LocalDirectorySource implements RemoteSource {
             throw new IOException("refusing to read " + file.path() + ": it resolves to " + real
                     + ", which is not a regular file inside " + root);
         }
-        FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        channel.position(offset);
-        InputStream in = Channels.newInputStream(channel);
-        return new InputStream() {
-            private long remaining = length;
-
-            @Override
-            public int read() throws IOException {
-                if (remaining <= 0) {
-                    return -1;
-                }
-                int b = in.read();
-                if (b >= 0) {
-                    remaining--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                if (remaining <= 0) {
-                    return -1;
-                }
-                int n = in.read(buffer, off, (int) Math.min(len, remaining));
-                if (n > 0) {
-                    remaining -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        };
+        return new BoundedChannelInputStream(FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
+                offset, length);
     }
 
     @Override

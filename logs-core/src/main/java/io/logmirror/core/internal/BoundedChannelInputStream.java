@@ -5,14 +5,29 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Streams {@code [offset, offset + length)} of a file channel with positional reads; closing closes the channel. */
-final class BoundedChannelInputStream extends InputStream {
+/**
+ * Streams {@code [offset, offset + length)} of a file channel with positional reads; closing closes the channel.
+ * Public only so that {@link io.logmirror.core.LocalDirectorySource} can share it; not API.
+ */
+public final class BoundedChannelInputStream extends InputStream {
 
     private final FileChannel channel;
     private long position;
     private long remaining;
 
-    BoundedChannelInputStream(FileChannel channel, long offset, long length) {
+    /**
+     * Refuses a negative {@code offset} or {@code length} for a read of {@code file}, before a channel is opened.
+     *
+     * @throws IllegalArgumentException naming the values and the file
+     */
+    public static void checkRange(long offset, long length, Object file) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative, were " + offset + " and "
+                    + length + " for " + file);
+        }
+    }
+
+    public BoundedChannelInputStream(FileChannel channel, long offset, long length) {
         this.channel = channel;
         this.position = offset;
         this.remaining = length;

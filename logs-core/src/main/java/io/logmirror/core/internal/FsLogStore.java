@@ -470,12 +470,8 @@ public final class FsLogStore implements LogStore {
     @Override
     public InputStream open(LogEntry entry, long offset, long length) throws IOException {
         Objects.requireNonNull(entry, "entry");
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must not be negative, were " + offset + " and "
-                    + length + " for " + entry.path());
-        }
-        FileChannel channel = openForReading(entry);
-        return new BoundedChannelInputStream(channel, offset, length);
+        BoundedChannelInputStream.checkRange(offset, length, entry.path());
+        return new BoundedChannelInputStream(openForReading(entry), offset, length);
     }
 
     @Override
