@@ -202,17 +202,9 @@ public final class FsLogStore implements LogStore {
         }
         rebuildGenerations();
         if (!readOnly) {
-            Map<String, String> categories = new HashMap<>();
-            Set<String> gone = new HashSet<>();
-            index.forEach((text, id) -> {
-                LogEntry entry = index.entry(id);
-                categories.put(text, entry.category().name());
-                if (entry.goneRemotely()) {
-                    gone.add(text);
-                }
-            });
             try {
-                journal.writeSnapshot(categories, gone);
+                StateJournal.State snapshot = index.journalState();
+                journal.writeSnapshot(snapshot.categories(), snapshot.gone());
             } catch (IOException e) {
                 journalBroken = true;
                 LOG.warn("cannot compact the state journal of {} ({}); the mirror serves what it has and retries "
@@ -939,22 +931,15 @@ public final class FsLogStore implements LogStore {
             }
         }
         // Records may be lost or cut: replace the journal with a snapshot of the index.
-        Map<String, String> categories = new HashMap<>();
-        Set<String> gone = new HashSet<>();
+        StateJournal.State snapshot;
         lock.readLock().lock();
         try {
-            index.forEach((text, id) -> {
-                LogEntry entry = index.entry(id);
-                categories.put(text, entry.category().name());
-                if (entry.goneRemotely()) {
-                    gone.add(text);
-                }
-            });
+            snapshot = index.journalState();
         } finally {
             lock.readLock().unlock();
         }
         try {
-            journal.writeSnapshot(categories, gone);
+            journal.writeSnapshot(snapshot.categories(), snapshot.gone());
             journalBroken = false;
             LOG.info("rewrote the state journal of {}", data);
         } catch (IOException e) {

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -233,6 +235,23 @@ final class LogIndex {
             }
         }
         return result;
+    }
+
+    /**
+     * What the state journal records of every current file: its category's name by path text, and the paths gone
+     * remotely. Read straight from the arrays: no {@link LogPath} or {@link LogEntry} is built per file.
+     */
+    StateJournal.State journalState() {
+        Map<String, String> categoryNames = new HashMap<>(count * 2);
+        Set<String> gone = new HashSet<>();
+        for (int id = 0; id < count; id++) {
+            String text = pathText(id);
+            categoryNames.put(text, categories.get(categoryOf[id] & 0xff).name());
+            if ((flags[id] & GONE) != 0) {
+                gone.add(text);
+            }
+        }
+        return new StateJournal.State(categoryNames, gone);
     }
 
     /** Calls {@code visitor} with every id and its path text. */

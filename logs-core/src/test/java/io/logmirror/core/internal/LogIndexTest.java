@@ -93,4 +93,19 @@ class LogIndexTest {
     private static List<String> paths(List<LogEntry> entries) {
         return entries.stream().map(e -> e.path().toString()).toList();
     }
+
+    @Test
+    void journalStateHoldsEveryFilesCategoryAndTheGoneMarksAfterUpdates() {
+        LogIndex index = new LogIndex(Category.STANDARD, 4);
+        index.put(LogPath.of("a.log"), Category.SLURM, 1, Instant.ofEpochSecond(1), false);
+        index.put(LogPath.of("dir/.hidden"), Category.of("custom"), 2, Instant.ofEpochSecond(2), true);
+        index.put(LogPath.of("b.log"), Category.SERVER, 3, Instant.ofEpochSecond(3), true);
+        index.put(LogPath.of("b.log"), Category.VLLM, 4, Instant.ofEpochSecond(4), false);
+
+        StateJournal.State state = index.journalState();
+
+        assertThat(state.categories()).containsOnly(Map.entry("a.log", "slurm"), Map.entry("dir/.hidden", "custom"),
+                Map.entry("b.log", "vllm"));
+        assertThat(state.gone()).containsOnly("dir/.hidden");
+    }
 }
