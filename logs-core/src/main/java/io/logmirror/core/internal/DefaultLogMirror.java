@@ -9,7 +9,6 @@ import io.logmirror.core.LogStore;
 import io.logmirror.core.SyncProgress;
 import io.logmirror.core.SyncReport;
 import io.logmirror.core.SyncStatus;
-import io.logmirror.core.Syncer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -42,8 +41,7 @@ public final class DefaultLogMirror implements LogMirror {
 
     private final LogMirrorConfig config;
     private final FsLogStore store;
-    private final Syncer syncer;
-    private final AutoCloseable syncerResources;
+    private final MirrorSyncer syncer;
     private final CopyOnWriteArrayList<LogListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService syncThread;
     private final ScheduledExecutorService scheduler;
@@ -66,10 +64,8 @@ public final class DefaultLogMirror implements LogMirror {
     private DefaultLogMirror(LogMirrorConfig config, FsLogStore store) {
         this.config = config;
         this.store = store;
-        MirrorSyncer mirrorSyncer = new MirrorSyncer(config.source(), store, config.categorizer(), config.parallelism(),
+        this.syncer = new MirrorSyncer(config.source(), store, config.categorizer(), config.parallelism(),
                 config.growthCheckWindow(), config.excludes(), this::publish);
-        this.syncer = mirrorSyncer;
-        this.syncerResources = mirrorSyncer;
         this.syncThread = Executors.newSingleThreadExecutor(daemon("logmirror-sync"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("logmirror-scheduler"));
     }
@@ -341,11 +337,7 @@ public final class DefaultLogMirror implements LogMirror {
             unfinished.completeExceptionally(new CancellationException("sync cancelled because the mirror closed"));
         }
         IOException failure = null;
-        try {
-            syncerResources.close();
-        } catch (Exception e) {
-            LOG.warn("cannot stop the transfer threads", e);
-        }
+        syncer.close(); // stops the transfer threads
         try {
             store.close();
         } catch (IOException e) {

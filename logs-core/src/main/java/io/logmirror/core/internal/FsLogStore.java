@@ -525,11 +525,6 @@ public final class FsLogStore implements LogStore {
         return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Whether this store only reads. */
-    public boolean isReadOnly() {
-        return readOnly;
-    }
-
     // ================================================================ writing (MirrorSyncer only)
 
     Path currentFile(LogPath path) {
@@ -543,22 +538,17 @@ public final class FsLogStore implements LogStore {
     /** Paths with a partial download under the staging folder; usually none, so this costs one directory read. */
     Set<String> stagedPaths() throws IOException {
         Set<String> result = new HashSet<>();
-        Path root = staging;
-        if (!Files.isDirectory(root)) {
+        if (!Files.isDirectory(staging)) {
             return result;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(staging, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                StringBuilder text = new StringBuilder();
-                for (Path name : root.relativize(file)) {
-                    text.append(text.length() > 0 ? "/" : "").append(name);
-                }
-                if (LogPath.parse(text.toString()).isPresent()) {
-                    result.add(text.toString());
+                String text = joined(staging.relativize(file));
+                if (LogPath.parse(text).isPresent()) {
+                    result.add(text);
                 } else {
-                    LOG.warn("ignoring {} in the staging folder: {}", file,
-                            InvalidLogPathException.printable(text.toString()));
+                    LOG.warn("ignoring {} in the staging folder: {}", file, InvalidLogPathException.printable(text));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -571,7 +561,7 @@ public final class FsLogStore implements LogStore {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                 // Folders left empty by renamed downloads would make this walk slower sync after sync.
-                if (!dir.equals(root)) {
+                if (!dir.equals(staging)) {
                     try {
                         Files.delete(dir);
                     } catch (IOException notEmpty) {

@@ -85,10 +85,6 @@ final class LogIndex {
         return count;
     }
 
-    List<Category> categories() {
-        return List.copyOf(categories);
-    }
-
     // ---------------------------------------------------------------- lookups
 
     /** The id of {@code path}, or -1. */
