@@ -167,6 +167,8 @@ public final class FsLogStore implements LogStore {
 
     private void rebuild() throws IOException {
         StateJournal.State state = StateJournal.read(data.resolve(".logmirror").resolve("state"));
+        // A journal names a few categories over and over: check each name once, not once per file.
+        Map<String, Optional<Category>> journaled = new HashMap<>();
         List<LogPath> derived = new ArrayList<>();
         if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
             Files.walkFileTree(logs, new SimpleFileVisitor<>() {
@@ -183,8 +185,13 @@ public final class FsLogStore implements LogStore {
                         return FileVisitResult.CONTINUE;
                     }
                     String text = path.get().toString();
-                    Category category = parseCategory(state.categories().get(text));
-                    if (category == null) {
+                    String name = state.categories().get(text);
+                    Optional<Category> known = name == null ? Optional.empty()
+                            : journaled.computeIfAbsent(name, FsLogStore::parseCategory);
+                    Category category;
+                    if (known.isPresent()) {
+                        category = known.get();
+                    } else {
                         category = categorizeSafely(path.get(), file);
                         derived.add(path.get());
                     }
@@ -300,14 +307,13 @@ public final class FsLogStore implements LogStore {
                 }
             });
         }
-        List<String> missing = new ArrayList<>();
-        index.forEach((text, id) -> {
-            if (!correct.contains(text) && !LogPath.of(text).isHidden()) {
-                missing.add(text);
+        List<LogPath> missing = new ArrayList<>();
+        index.forEachVisible(text -> {
+            if (!correct.contains(text)) {
+                missing.add(LogPath.of(text));
             }
         });
-        for (String text : missing) {
-            LogPath path = LogPath.of(text);
+        for (LogPath path : missing) {
             try {
                 createLink(path, index.find(path).orElseThrow().category());
             } catch (IOException e) {
@@ -363,14 +369,11 @@ public final class FsLogStore implements LogStore {
         }
     }
 
-    private static Category parseCategory(String name) {
-        if (name == null) {
-            return null;
-        }
+    private static Optional<Category> parseCategory(String name) {
         try {
-            return Category.of(name);
+            return Optional.of(Category.of(name));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

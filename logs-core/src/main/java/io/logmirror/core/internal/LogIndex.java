@@ -250,10 +250,12 @@ final class LogIndex {
         return new StateJournal.State(categoryNames, gone);
     }
 
-    /** Calls {@code visitor} with every id and its path text. */
-    void forEach(java.util.function.ObjIntConsumer<String> visitor) {
+    /** Calls {@code visitor} with the path text of every current file that is not hidden. */
+    void forEachVisible(java.util.function.Consumer<String> visitor) {
         for (int id = 0; id < count; id++) {
-            visitor.accept(pathText(id), id);
+            if ((flags[id] & HIDDEN) == 0) {
+                visitor.accept(pathText(id));
+            }
         }
     }
 

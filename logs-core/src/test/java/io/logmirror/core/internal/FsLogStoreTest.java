@@ -317,6 +317,19 @@ class FsLogStoreTest {
     }
 
     @Test
+    void keepsJournaledCategoriesAndDerivesAgainOneWhoseNameIsNotACategory() throws IOException {
+        add("a.log", "a", 100, Category.SLURM);
+        add("b.log", "b", 100, Category.SLURM);
+        store.close();
+        Files.writeString(data.resolve(".logmirror/state"), "logmirror-state 1\nC\tslurm\ta.log\nC\tNot A Name\tb.log\n");
+
+        store = FsLogStore.open(data, categorizer, true);
+
+        assertThat(store.find(LogPath.of("a.log")).orElseThrow().category()).isEqualTo(Category.SLURM);
+        assertThat(store.find(LogPath.of("b.log")).orElseThrow().category()).isEqualTo(Category.UNCATEGORIZED);
+    }
+
+    @Test
     void refusesToReadThroughASymlinkPlantedToPointOutOfTheDataFolder() throws IOException {
         Path secret = Files.writeString(temp.resolve("secret.txt"), "secret");
         LogEntry entry = add("a.log", "x", 100, Category.LOGS);
