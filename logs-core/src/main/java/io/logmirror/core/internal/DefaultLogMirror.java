@@ -12,6 +12,8 @@ import io.logmirror.core.SyncStatus;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -74,7 +76,7 @@ public final class DefaultLogMirror implements LogMirror {
     public static LogMirror open(LogMirrorConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
         if (config.source() instanceof io.logmirror.core.LocalDirectorySource local
-                && config.dataDirectory().startsWith(local.folder())) {
+                && realPathOf(config.dataDirectory()).startsWith(local.folder())) {
             throw new IllegalArgumentException("data folder " + config.dataDirectory() + " is inside the mirrored folder "
                     + local.folder() + ": the mirror would copy itself; put the data folder elsewhere");
         }
@@ -88,6 +90,18 @@ public final class DefaultLogMirror implements LogMirror {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code path} with symlinks resolved, though it may not exist yet: the real path of its nearest existing
+     * ancestor, with the rest appended. The source's folder is a real path, so the two compare only this way.
+     */
+    private static Path realPathOf(Path path) throws IOException {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? path : existing.toRealPath().resolve(existing.relativize(path));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -272,6 +272,22 @@ class DefaultLogMirrorTest {
                 .hasMessageContaining("inside the mirrored folder").hasMessageContaining("put the data folder elsewhere");
     }
 
+    @Test
+    void refusesADataFolderInsideTheMirroredFolderWhenEitherIsNamedThroughASymlink() throws IOException {
+        Path alias = Files.createSymbolicLink(temp.resolve("alias"), remoteDir);
+        LogMirrorConfig throughTheLink = LogMirrorConfig.builder(alias.resolve("data"), source.delegate).build();
+        LocalDirectorySource namedByTheLink = LocalDirectorySource.of(alias);
+        LogMirrorConfig sourceThroughTheLink = LogMirrorConfig.builder(remoteDir.resolve("mirror/data"), namedByTheLink)
+                .build();
+
+        assertThatThrownBy(() -> LogMirror.open(throughTheLink)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the mirrored folder");
+        assertThatThrownBy(() -> LogMirror.open(sourceThroughTheLink)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the mirrored folder");
+        assertThat(remoteDir.resolve("data")).doesNotExist();
+        assertThat(remoteDir.resolve("mirror")).doesNotExist();
+    }
+
     private SyncStatus awaitStatus(java.util.function.Predicate<SyncStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
