@@ -167,8 +167,7 @@ public class LogsController {
     }
 
     static LogFileBody body(LogEntry entry) {
-        String category = entry.category().name();
-        return new LogFileBody(entry.path().fileName(), "categorized/" + category + "/" + entry.path(), entry.size(),
-                Times.iso(entry.modified()), category);
+        return new LogFileBody(entry.path().fileName(), LogLocator.categorizedPath(entry), entry.size(),
+                Times.iso(entry.modified()), entry.category().name());
     }
 }
