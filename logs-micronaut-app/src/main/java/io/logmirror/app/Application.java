@@ -4,6 +4,7 @@ import io.logmirror.app.config.AppSettings;
 import io.logmirror.app.config.Categorizers;
 import io.logmirror.app.config.InvalidSettingsException;
 import io.logmirror.app.config.VariableSource;
+import io.logmirror.core.Categorizer;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -24,10 +25,13 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        VariableSource variables;
         AppSettings settings;
+        Categorizer categorizer;
         try {
-            settings = AppSettings.from(VariableSource.fromProcess().variables());
-            Categorizers.load(settings);
+            variables = VariableSource.fromProcess();
+            settings = AppSettings.from(variables.variables());
+            categorizer = Categorizers.load(settings);
         } catch (InvalidSettingsException e) {
             System.err.println("logs-service: cannot start, the configuration is not valid:");
             e.problems().forEach(problem -> System.err.println("  - " + problem));
@@ -41,6 +45,9 @@ public final class Application {
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
+                // What was just read and checked is what the service runs with: the .env files and a CATEGORY_RULES
+                // file are read once, not again by MirrorFactory.
+                .singletons(variables, categorizer)
                 .properties(Map.of("micronaut.server.port", settings.port()))
                 .start();
     }

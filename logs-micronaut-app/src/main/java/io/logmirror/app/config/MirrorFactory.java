@@ -47,7 +47,9 @@ public class MirrorFactory {
         return settings;
     }
 
+    /** The categorizer the settings ask for; {@code Application.main} registers the one it already loaded instead. */
     @Singleton
+    @Secondary
     Categorizer categorizer(AppSettings settings) {
         return Categorizers.load(settings);
     }

@@ -1,6 +1,7 @@
 package io.logmirror.app.health;
 
 import io.logmirror.app.config.AppSettings;
+import io.logmirror.app.http.SyncFailures;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncReport;
@@ -12,7 +13,6 @@ import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +50,8 @@ public class RemoteHealthIndicator implements HealthIndicator {
         status.lastError().ifPresent(error -> details.put("last_error", error));
         List<SkippedEntry> failures = status.lastReport().map(SyncReport::failures).orElse(List.of());
         details.put("files_failed", failures.size());
-        failures.stream().min(Comparator.comparing(SkippedEntry::name)).ifPresent(first -> {
-            Map<String, String> shown = new LinkedHashMap<>();
-            shown.put("path", "logs/" + first.name());
-            shown.put("reason", first.reason());
-            details.put("first_failure", shown);
-        });
+        // The first of what /status lists, by the same code, so that the two always agree.
+        SyncFailures.shown(failures).stream().findFirst().ifPresent(first -> details.put("first_failure", first));
         HealthStatus health = status.lastError().isPresent() ? HealthStatus.DOWN : HealthStatus.UP;
         return Publishers.just(HealthResult.builder("remote", health).details(details).build());
     }

@@ -1,5 +1,6 @@
 package io.logmirror.app.http;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 
 import java.util.Map;
@@ -40,5 +41,11 @@ final class ApiException extends RuntimeException {
 
     static ApiException notAFile() {
         return new ApiException(HttpStatus.BAD_REQUEST, "Path is not a file");
+    }
+
+    /** 416 for a read that starts beyond the end of a file of {@code size} bytes, with the size as RFC 9110 asks. */
+    static ApiException beyondTheEnd(String detail, long size) {
+        return new ApiException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, detail,
+                Map.of(HttpHeaders.CONTENT_RANGE, "bytes */" + size));
     }
 }

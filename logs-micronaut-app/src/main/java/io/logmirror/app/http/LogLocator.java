@@ -21,8 +21,10 @@ import java.util.OptionalInt;
  */
 final class LogLocator {
 
-    private static final String LOGS = "logs";
-    private static final String CATEGORIZED = "categorized";
+    /** The data folder's sub-folder holding the mirrored files, and the first segment of their {@code logs/} form. */
+    static final String LOGS = "logs";
+    /** The data folder's sub-folder holding the category links, and the first segment of their listed form. */
+    static final String CATEGORIZED = "categorized";
 
     private final LogStore store;
     private final List<Category> categories;
@@ -30,6 +32,16 @@ final class LogLocator {
     LogLocator(LogStore store, List<Category> categories) {
         this.store = store;
         this.categories = categories;
+    }
+
+    /** The form {@code /logs/content} reads a mirrored file by: {@code logs/<path>}. */
+    static String logsPath(String relative) {
+        return LOGS + "/" + relative;
+    }
+
+    /** The form {@code /logs} lists a file in, which {@link #locate} reads back: {@code categorized/<category>/<path>}. */
+    static String categorizedPath(LogEntry entry) {
+        return CATEGORIZED + "/" + entry.category().name() + "/" + entry.path();
     }
 
     /**

@@ -34,7 +34,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -127,9 +126,7 @@ public class LogsController {
             if (from.isPresent() || count.isPresent()) {
                 long start = from.orElse(0);
                 if (start > size) {
-                    throw new ApiException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                            "offset " + start + " is beyond the end of the file (" + size + " bytes)",
-                            Map.of(HttpHeaders.CONTENT_RANGE, "bytes */" + size));
+                    throw ApiException.beyondTheEnd("offset " + start + " is beyond the end of the file (" + size + " bytes)", size);
                 }
                 long available = size - start;
                 return stream(HttpResponse.ok(), store, entry, start, Math.min(available, count.orElse(available)));
@@ -138,9 +135,7 @@ public class LogsController {
             try {
                 byteRange = ByteRange.parse(range, size);
             } catch (ByteRange.Unsatisfiable e) {
-                throw new ApiException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                        "Range '" + range + "' lies beyond the end of the file (" + size + " bytes)",
-                        Map.of(HttpHeaders.CONTENT_RANGE, "bytes */" + size));
+                throw ApiException.beyondTheEnd("Range '" + range + "' lies beyond the end of the file (" + size + " bytes)", size);
             }
             if (byteRange.isPresent()) {
                 ByteRange r = byteRange.get();
@@ -167,8 +162,7 @@ public class LogsController {
     }
 
     static LogFileBody body(LogEntry entry) {
-        String category = entry.category().name();
-        return new LogFileBody(entry.path().fileName(), "categorized/" + category + "/" + entry.path(), entry.size(),
-                Times.iso(entry.modified()), category);
+        return new LogFileBody(entry.path().fileName(), LogLocator.categorizedPath(entry), entry.size(),
+                Times.iso(entry.modified()), entry.category().name());
     }
 }

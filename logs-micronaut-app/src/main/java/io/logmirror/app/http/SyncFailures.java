@@ -15,7 +15,7 @@ import java.util.PriorityQueue;
  * cluster) keeps {@code /status} and {@code /sync/trigger} small. The full list is in the service's log (a WARN per
  * file).
  */
-final class SyncFailures {
+public final class SyncFailures {
 
     /** How many failed files an answer lists at most; the count is always complete. */
     static final int SHOWN = 20;
@@ -28,9 +28,12 @@ final class SyncFailures {
     private SyncFailures() {
     }
 
-    /** The first {@link #SHOWN} failures by path, sorted, as wire bodies. */
-    static List<FailedFileBody> shown(List<SkippedEntry> failures) {
-        return firstByName(failures).stream().map(f -> new FailedFileBody("logs/" + f.name(), f.reason())).toList();
+    /**
+     * The first {@link #SHOWN} failures by path, sorted, as wire bodies: what {@code /status} and
+     * {@code /sync/trigger} list, and whose first {@code /management/health} shows.
+     */
+    public static List<FailedFileBody> shown(List<SkippedEntry> failures) {
+        return firstByName(failures).stream().map(f -> new FailedFileBody(LogLocator.logsPath(f.name()), f.reason())).toList();
     }
 
     /** The first {@link #SHOWN} entries left out by name, sorted, as wire bodies. */

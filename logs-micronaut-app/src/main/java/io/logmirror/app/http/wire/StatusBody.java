@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The body of {@code GET /status}: the original seven fields first, then the ones this service adds.
- * Times are ISO-8601 in UTC with an explicit offset; absent values are {@code null}.
+ * Times are written as the original wrote them: local time without an offset (see {@code Times} and
+ * {@code docs/api.md}, "Times"); absent values are {@code null}.
  *
  * @param syncEnabled          whether a remote is configured (every mode but offline)
  * @param lastSyncTime         when the last sync ended, successful or not
