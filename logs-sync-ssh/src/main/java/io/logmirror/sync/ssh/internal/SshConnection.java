@@ -44,7 +44,8 @@ public final class SshConnection implements Closeable {
     private final SSHClient client;
     private final SshSettings settings;
     private final String folder;
-    private final String canonicalFolder;
+    /** {@link #folder} with symlinks resolved; asked for on the first symlink of a listing, not at connect. */
+    private volatile String canonicalFolder;
     private final NegotiatedAlgorithms algorithms;
     private final List<SFTPClient> channels = new ArrayList<>();
     private final List<Integer> users = new ArrayList<>();
@@ -52,13 +53,12 @@ public final class SshConnection implements Closeable {
     private int channelLimit;
     private ListingShell listingShell;
 
-    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder,
+    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder,
                           NegotiatedAlgorithms algorithms) {
         this.algorithms = algorithms;
         this.client = client;
         this.settings = settings;
         this.folder = folder;
-        this.canonicalFolder = canonicalFolder;
         channels.add(primary);
         users.add(0);
         this.channelLimit = (settings.channels() + settings.connections() - 1) / settings.connections();
@@ -117,8 +117,7 @@ public final class SshConnection implements Closeable {
                         + "); the account must allow SFTP (check the server's Subsystem sftp setting)", e);
             }
             String folder = resolveFolder(primary, settings, who);
-            String canonical = primary.canonicalize(folder);
-            SshConnection connection = new SshConnection(client, settings, primary, folder, canonical, negotiated.get());
+            SshConnection connection = new SshConnection(client, settings, primary, folder, negotiated.get());
             LOG.debug("{}: connected ({})", who, connection.algorithms());
             done = true;
             return connection;
@@ -192,9 +191,14 @@ public final class SshConnection implements Closeable {
         return folder;
     }
 
-    /** The remote folder with every symlink resolved, as a carrier. */
-    public String canonicalFolder() {
-        return canonicalFolder;
+    /** The remote folder with every symlink resolved, as a carrier (one SFTP round trip the first time). */
+    public String canonicalFolder() throws IOException {
+        String known = canonicalFolder;
+        if (known == null) {
+            known = primary().canonicalize(folder); // outside the lock: a round trip; two racing callers get the same
+            canonicalFolder = known;
+        }
+        return known;
     }
 
     /** The first SFTP channel, for metadata requests. */
