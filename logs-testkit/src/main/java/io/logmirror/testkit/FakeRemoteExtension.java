@@ -2,6 +2,7 @@ package io.logmirror.testkit;
 
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
+import io.logmirror.testkit.internal.Folders;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,11 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -186,7 +184,7 @@ public final class FakeRemoteExtension implements BeforeEachCallback, AfterEachC
             }
             remote.destroy();
             try {
-                deleteRecursively(dataDirectory);
+                Folders.deleteTree(dataDirectory);
             } catch (IOException e) {
                 problems.add(e);
             }
@@ -197,28 +195,5 @@ public final class FakeRemoteExtension implements BeforeEachCallback, AfterEachC
                 throw failure;
             }
         }
-    }
-
-    /** Deletes a folder tree without following symlinks (the mirror's categorized/ folder is full of them). */
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -6,6 +6,7 @@ import io.logmirror.core.LogPath;
 import io.logmirror.core.LogStore;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncReport;
+import io.logmirror.testkit.internal.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -132,11 +133,7 @@ class NameClashTest {
                         .as("the moved copy").containsExactly(oldContent);
             }
         } finally {
-            try (var walk = Files.walk(outside)) {
-                for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(each);
-                }
-            }
+            Folders.deleteTree(outside);
         }
     }
 

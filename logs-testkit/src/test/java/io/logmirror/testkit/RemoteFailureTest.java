@@ -163,15 +163,9 @@ class RemoteFailureTest {
         mirror.syncNow();
         remote.append("job.out", bytes(10_000, 11));
 
-        CompletableFuture<SyncReport> sync;
         // The growth is read from the check window before the old end; pause once a few new bytes are through,
         // then the job is run again and rewrites its log (a shell's '>'), longer than before.
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("job.out", WINDOW + 1_000)) {
-            sync = mirror.requestSync();
-            pause.awaitPaused(PATIENCE);
-            remote.rewrite("job.out", bytes(30_000, 12));
-        }
-        sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        syncChangingMidRead(mirror, "job.out", WINDOW + 1_000, () -> remote.rewrite("job.out", bytes(30_000, 12)));
         mirror.syncNow();
         mirror.syncNow();
 
@@ -187,13 +181,7 @@ class RemoteFailureTest {
         remote.write("job.out", bytes(20_000, 13));
         LogMirror mirror = cluster.openMirror();
 
-        CompletableFuture<SyncReport> sync;
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("job.out", 5_000)) {
-            sync = mirror.requestSync();
-            pause.awaitPaused(PATIENCE);
-            remote.rewrite("job.out", bytes(30_000, 14));
-        }
-        sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        syncChangingMidRead(mirror, "job.out", 5_000, () -> remote.rewrite("job.out", bytes(30_000, 14)));
         mirror.syncNow();
         mirror.syncNow();
 
@@ -208,13 +196,7 @@ class RemoteFailureTest {
         remote.write("server.log", content);
         LogMirror mirror = cluster.openMirror();
 
-        CompletableFuture<SyncReport> sync;
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("server.log", 10_000)) {
-            sync = mirror.requestSync();
-            pause.awaitPaused(PATIENCE);
-            remote.truncate("server.log", 5_000);
-        }
-        SyncReport report = sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        SyncReport report = syncChangingMidRead(mirror, "server.log", 10_000, () -> remote.truncate("server.log", 5_000));
 
         assertThat(report.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.name()).isEqualTo("server.log");
@@ -283,6 +265,21 @@ class RemoteFailureTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Starts a sync, holds its read of {@code path} once {@code afterBytes} bytes are through, makes {@code change} on
+     * the remote meanwhile, lets the read go on and returns the sync's report.
+     */
+    private SyncReport syncChangingMidRead(LogMirror mirror, String path, long afterBytes, Runnable change)
+            throws Exception {
+        CompletableFuture<SyncReport> sync;
+        try (FakeRemote.ReadPause pause = cluster.remote().pauseNextRead(path, afterBytes)) {
+            sync = mirror.requestSync();
+            pause.awaitPaused(PATIENCE);
+            change.run();
+        }
+        return sync.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
 
     private Path logs(String path) {
         return LogPath.of(path).resolveAgainst(cluster.dataDirectory().resolve("logs"));

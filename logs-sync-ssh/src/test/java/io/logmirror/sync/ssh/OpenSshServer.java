@@ -103,6 +103,7 @@ public final class OpenSshServer implements Closeable {
                     "PrintMotd no",
                     "LogLevel ERROR",
                     "MaxStartups 100",
+                    "MaxSessions 10", // OpenSSH's default, said here because a test depends on it
                     "Subsystem sftp internal-sftp",
                     // Debian's bash sources ~/.bashrc for commands run over SSH unless SHLVL says it is nested; a heavy
                     // or lock-taking .bashrc (pyenv on the build machine) would make every exec slow and flaky.

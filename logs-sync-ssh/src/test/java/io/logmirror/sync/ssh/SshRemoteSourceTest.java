@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,14 +44,14 @@ class SshRemoteSourceTest {
         Path file = write("job-1/slurm-1.out", "hello\n");
         Instant modified = Instant.parse("2026-11-20T10:15:30.123456789Z");
         Files.setLastModifiedTime(file, FileTime.from(modified));
-        write("sshd.server().log", "");
+        write("server.log", "");
 
         try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
             RemoteListing listing = source.list();
 
             assertThat(listing.skipped()).isEmpty();
             Map<String, RemoteFile> files = byPath(listing);
-            assertThat(files).containsOnlyKeys("job-1/slurm-1.out", "sshd.server().log");
+            assertThat(files).containsOnlyKeys("job-1/slurm-1.out", "server.log");
             assertThat(files.get("job-1/slurm-1.out").size()).isEqualTo(6);
             assertThat(files.get("job-1/slurm-1.out").modified()).isEqualTo(modified);
         }
@@ -203,6 +204,33 @@ class SshRemoteSourceTest {
                     .hasMessageContaining("127.0.0.1:" + sshd.server().port())
                     .hasMessageContaining("deleted or renamed since the listing");
             assertThat(read(source, files.get("a.log"), 0, 1)).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void sharesTheOpenChannelsWhenTheServerRefusesMoreSessionsThanTheChannelsAskedFor() throws IOException {
+        // The test server allows OpenSSH's default of 10 sessions per connection; the listing shell takes one.
+        for (int i = 0; i < 16; i++) {
+            write("f" + i + ".log", "file " + i + "\n");
+        }
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).channels(16).build())) {
+            List<RemoteFile> files = source.list().files();
+            assertThat(files).hasSize(16);
+            Map<String, InputStream> open = new java.util.LinkedHashMap<>();
+            try {
+                for (RemoteFile file : files) {
+                    open.put(file.path().toString(), source.open(file, 0, file.size()));
+                }
+                for (Map.Entry<String, InputStream> each : open.entrySet()) {
+                    String name = each.getKey();
+                    assertThat(new String(each.getValue().readAllBytes(), StandardCharsets.UTF_8)).as(name)
+                            .isEqualTo("file " + name.substring(1, name.indexOf('.')) + "\n");
+                }
+            } finally {
+                for (InputStream in : open.values()) {
+                    in.close();
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.logmirror.testkit.sftp;
 
+import io.logmirror.testkit.internal.Folders;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
@@ -24,11 +25,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * An SFTP server for tests (Apache MINA SSHD), serving one folder of any {@link java.nio.file.FileSystem} (a temp
@@ -184,11 +183,7 @@ public final class EmbeddedSftpServer implements Closeable {
         try {
             server.stop(true);
         } finally {
-            try (Stream<Path> files = Files.walk(keyFolder)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Folders.deleteTree(keyFolder);
         }
     }
 

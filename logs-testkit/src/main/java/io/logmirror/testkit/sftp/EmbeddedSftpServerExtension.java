@@ -1,5 +1,6 @@
 package io.logmirror.testkit.sftp;
 
+import io.logmirror.testkit.internal.Folders;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A JUnit 5 extension that starts a fresh {@link EmbeddedSftpServer} before each test, serving a new temp folder
@@ -48,7 +47,7 @@ public final class EmbeddedSftpServerExtension implements BeforeEachCallback, Af
             try {
                 started.server.close();
             } finally {
-                deleteTree(started.root);
+                Folders.deleteTree(started.root);
             }
         }
     }
@@ -77,17 +76,6 @@ public final class EmbeddedSftpServerExtension implements BeforeEachCallback, Af
             store.put(KEY, started);
         }
         return started.server;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     private record Started(EmbeddedSftpServer server, Path root) {

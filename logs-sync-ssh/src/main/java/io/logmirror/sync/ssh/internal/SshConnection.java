@@ -5,6 +5,7 @@ import io.logmirror.sync.ssh.SshSettings;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.Response;
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One authenticated SSH connection with its SFTP channels and the resolved remote folder. Thread-safe: SFTP channels
- * are handed out to readers least-used first, opening a new one (up to {@link SshSettings#channels()}) when all are
- * busy.
+ * are handed out to readers least-used first, opening a new one when all are busy, up to this connection's share of
+ * {@link SshSettings#channels()}, or fewer when the server refuses more sessions (OpenSSH's {@code MaxSessions},
+ * 10 by default, counts the listing shell too): then readers share the channels already open.
  */
 public final class SshConnection implements Closeable {
 
@@ -42,21 +44,24 @@ public final class SshConnection implements Closeable {
     private final SSHClient client;
     private final SshSettings settings;
     private final String folder;
-    private final String canonicalFolder;
+    /** {@link #folder} with symlinks resolved; asked for on the first symlink of a listing, not at connect. */
+    private volatile String canonicalFolder;
     private final NegotiatedAlgorithms algorithms;
     private final List<SFTPClient> channels = new ArrayList<>();
     private final List<Integer> users = new ArrayList<>();
+    /** The most SFTP channels to open: this connection's share of the setting, lowered when the server refuses one. */
+    private int channelLimit;
     private ListingShell listingShell;
 
-    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder, String canonicalFolder,
+    private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder,
                           NegotiatedAlgorithms algorithms) {
         this.algorithms = algorithms;
         this.client = client;
         this.settings = settings;
         this.folder = folder;
-        this.canonicalFolder = canonicalFolder;
         channels.add(primary);
         users.add(0);
+        this.channelLimit = (settings.channels() + settings.connections() - 1) / settings.connections();
     }
 
     /** "ssh user@host:port" for messages. */
@@ -112,8 +117,7 @@ public final class SshConnection implements Closeable {
                         + "); the account must allow SFTP (check the server's Subsystem sftp setting)", e);
             }
             String folder = resolveFolder(primary, settings, who);
-            String canonical = primary.canonicalize(folder);
-            SshConnection connection = new SshConnection(client, settings, primary, folder, canonical, negotiated.get());
+            SshConnection connection = new SshConnection(client, settings, primary, folder, negotiated.get());
             LOG.debug("{}: connected ({})", who, connection.algorithms());
             done = true;
             return connection;
@@ -187,9 +191,14 @@ public final class SshConnection implements Closeable {
         return folder;
     }
 
-    /** The remote folder with every symlink resolved, as a carrier. */
-    public String canonicalFolder() {
-        return canonicalFolder;
+    /** The remote folder with every symlink resolved, as a carrier (one SFTP round trip the first time). */
+    public String canonicalFolder() throws IOException {
+        String known = canonicalFolder;
+        if (known == null) {
+            known = primary().canonicalize(folder); // outside the lock: a round trip; two racing callers get the same
+            canonicalFolder = known;
+        }
+        return known;
     }
 
     /** The first SFTP channel, for metadata requests. */
@@ -205,24 +214,45 @@ public final class SshConnection implements Closeable {
     /** An SFTP channel for one reader; give it back with {@link #release(SFTPClient)}. */
     public SFTPClient acquire() throws IOException {
         synchronized (this) {
-            int best = 0;
-            for (int i = 1; i < users.size(); i++) {
-                if (users.get(i) < users.get(best)) {
-                    best = i;
-                }
-            }
-            int perConnection = (settings.channels() + settings.connections() - 1) / settings.connections();
-            if (users.get(best) == 0 || channels.size() >= perConnection) {
-                users.set(best, users.get(best) + 1);
-                return channels.get(best);
+            int best = leastUsed();
+            if (users.get(best) == 0 || channels.size() >= channelLimit) {
+                return take(best);
             }
         }
-        SFTPClient fresh = newSftp(client, settings); // outside the lock: it is a round trip
+        SFTPClient fresh;
+        try {
+            fresh = newSftp(client, settings); // outside the lock: it is a round trip
+        } catch (OpenFailException e) {
+            synchronized (this) {
+                if (channels.size() < channelLimit) {
+                    channelLimit = channels.size();
+                    LOG.warn("{}: the server refused another session ({}); reads share the {} SFTP channel(s) open"
+                            + " on this connection (raise MaxSessions on the server, or lower SSH_CHANNELS)",
+                            who(settings), reason(e), channelLimit);
+                }
+                return take(leastUsed());
+            }
+        }
         synchronized (this) {
             channels.add(fresh);
             users.add(1);
         }
         return fresh;
+    }
+
+    private int leastUsed() {
+        int best = 0;
+        for (int i = 1; i < users.size(); i++) {
+            if (users.get(i) < users.get(best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private SFTPClient take(int index) {
+        users.set(index, users.get(index) + 1);
+        return channels.get(index);
     }
 
     /** Gives back a channel from {@link #acquire()}. */

@@ -14,6 +14,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.Security;
 import java.util.ArrayList;
@@ -94,7 +95,11 @@ public final class SshjConfig {
         return names;
     }
 
-    /** Sockets with {@code TCP_NODELAY}: without it every SFTP request/response waits for delayed ACKs (about 40 ms). */
+    /**
+     * Sockets with {@code TCP_NODELAY} (without it every SFTP request/response waits for delayed ACKs, about 40 ms) and
+     * {@code SO_KEEPALIVE}. sshj only calls {@link #createSocket()} and connects the socket itself; the connecting
+     * overloads, abstract in {@link SocketFactory}, go through it too, so every socket gets the same options.
+     */
     public static final class NoDelaySocketFactory extends SocketFactory {
 
         @Override
@@ -107,30 +112,36 @@ public final class SshjConfig {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket socket = new Socket(host, port, localHost, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            Socket socket = new Socket(address, port, localAddress, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
+            return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+        }
+
+        private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+            Socket socket = createSocket();
+            try {
+                if (local != null) {
+                    socket.bind(local);
+                }
+                socket.connect(remote);
+                return socket;
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
         }
     }
 }
