@@ -261,10 +261,11 @@ public final class SshSettings {
             return new SshSettings(this);
         }
 
+        /** At least a millisecond: sshj counts in milliseconds, and 0 there means "wait forever". */
         private static Duration positive(String name, Duration value) {
             Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            if (value.compareTo(Duration.ofMillis(1)) < 0) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value);
             }
             return value;
         }

@@ -42,6 +42,9 @@ class SshSettingsTest {
         assertThatThrownBy(() -> builder.port(0)).hasMessageContaining("port").hasMessageContaining("0");
         assertThatThrownBy(() -> builder.channels(17)).hasMessageContaining("channels").hasMessageContaining("17");
         assertThatThrownBy(() -> builder.connections(5)).hasMessageContaining("connections").hasMessageContaining("5");
+        assertThatThrownBy(() -> builder.readTimeout(Duration.ofNanos(999_999)))
+                .as("below a millisecond sshj would wait forever").hasMessageContaining("readTimeout")
+                .hasMessageContaining("at least 1 ms");
         assertThatThrownBy(() -> SshSettings.builder("h", "u").channels(1).connections(2).build())
                 .hasMessageContaining("connections (2)").hasMessageContaining("channels (1)");
         assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
