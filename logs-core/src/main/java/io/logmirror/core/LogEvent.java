@@ -27,4 +27,10 @@ public sealed interface LogEvent {
      * follows.
      */
     record Returned(LogEntry entry) implements LogEvent { }
+
+    /**
+     * A file, or one kept generation of it ({@code entry.generation() > 0}), was removed from the mirror (by
+     * retention or on request). Removing the current generation removes the file from listings.
+     */
+    record Removed(LogEntry entry) implements LogEvent { }
 }

@@ -80,4 +80,29 @@ public interface LogMirror extends Closeable {
      * @return closing it unsubscribes
      */
     AutoCloseable subscribe(LogListener listener);
+
+    /**
+     * The change feed: every committed change, numbered, replayable from a sequence.
+     *
+     * @see io.logmirror.core.feed.ChangeFeed
+     */
+    io.logmirror.core.feed.ChangeFeed changes();
+
+    /**
+     * The line feed: the complete new lines of every file, in order.
+     *
+     * @see io.logmirror.core.feed.LineFeed
+     */
+    io.logmirror.core.feed.LineFeed lines();
+
+    /**
+     * Removes {@code entry} from the mirror: the current generation removes the file (with its kept generations)
+     * from the index, the journal and the categorized links; a kept generation removes only that generation. Publishes
+     * one {@link LogEvent.Removed} per removed generation. A sync running at the time wins: a file it is writing is
+     * left alone and this returns false.
+     *
+     * @return whether anything was removed
+     * @throws IOException when the disk refused; nothing is half-removed
+     */
+    boolean remove(LogEntry entry) throws IOException;
 }

@@ -3,6 +3,7 @@ package io.logmirror.core;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The folder a mirror reads from: the cluster's log folder over SSH, a locally mounted folder,
@@ -37,6 +38,29 @@ public interface RemoteSource extends Closeable {
      * @throws IOException when the file cannot be opened; a failure part-way surfaces from the stream's reads
      */
     InputStream open(RemoteFile file, long offset, long length) throws IOException;
+
+    /**
+     * Reads many ranges at once: each answer goes to {@code receiver} as it arrives. A source reached over a link
+     * with latency overrides this to cost a handful of round trips for the whole batch instead of a few per file.
+     * The default opens the ranges one after another with {@link #open}.
+     *
+     * @throws IOException when the batch cannot run at all; a failure of one range goes to
+     *                     {@link RangeReceiver#onFailure} and the others go on
+     * @throws InterruptedException when cancelled
+     */
+    default void fetch(List<RangeRequest> requests, RangeReceiver receiver) throws IOException, InterruptedException {
+        for (RangeRequest request : requests) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("fetch cancelled");
+            }
+            RemoteFile file = request.file();
+            try (InputStream in = open(file, request.offset(), request.length())) {
+                receiver.onRange(new FetchedRange(request, file.size(), file.modified(), in));
+            } catch (IOException e) {
+                receiver.onFailure(request, e);
+            }
+        }
+    }
 
     /** How many files this source reads well at the same time. */
     default int preferredParallelism() {

@@ -375,4 +375,19 @@ public final class DefaultLogMirror implements LogMirror {
     public String toString() {
         return "LogMirror[" + config.source().describe() + " -> " + config.dataDirectory() + "]";
     }
+
+    @Override
+    public io.logmirror.core.feed.ChangeFeed changes() {
+        throw new UnsupportedOperationException("the change feed is being built (issue 8)");
+    }
+
+    @Override
+    public io.logmirror.core.feed.LineFeed lines() {
+        throw new UnsupportedOperationException("the line feed is being built (issue 8)");
+    }
+
+    @Override
+    public boolean remove(io.logmirror.core.LogEntry entry) {
+        throw new UnsupportedOperationException("removal is being built (issue 8)");
+    }
 }

@@ -1,0 +1,18 @@
+package io.logmirror.core.feed;
+
+/**
+ * A subscription to a feed. Closing it stops delivery (a delivery in progress finishes first); closing twice is
+ * harmless. Thread-safe.
+ */
+public interface FeedSubscription extends AutoCloseable {
+
+    /** The sequence of the last change delivered to the subscriber (0 before the first). */
+    long lastDelivered();
+
+    /** How many deliveries wait in this subscriber's queue. */
+    int backlog();
+
+    /** Stops delivery. Never throws. */
+    @Override
+    void close();
+}
