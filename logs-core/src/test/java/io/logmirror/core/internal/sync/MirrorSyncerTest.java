@@ -452,6 +452,20 @@ class MirrorSyncerTest {
     }
 
     @Test
+    void doesNotMarkFilesGoneUnderARefusedFolderWhosePathIsLongerThanTheDisplayedName() throws Exception {
+        String folder = "a-folder-with-a-long-name/".repeat(9) + "locked"; // 240 characters, more than a displayed name
+        remote(folder + "/a.log", "x", 1000);
+        sync();
+        source.unreadableFolder = folder;
+
+        SyncReport report = sync();
+
+        assertThat(report.filesGone()).isZero();
+        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.rawName()).isEqualTo(folder));
+        assertThat(store.find(LogPath.of(folder + "/a.log")).orElseThrow().goneRemotely()).isFalse();
+    }
+
+    @Test
     void doesNotMarkFilesGoneThatTheRemoteReportedButCouldNotRead() throws Exception {
         remote("locked/a.log", "x", 1000);
         remote("other.log", "y", 1000);
