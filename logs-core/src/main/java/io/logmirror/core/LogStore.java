@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The local mirror: written by the {@link Syncer}, read by everyone else.
+ * The local mirror: written by the {@link LogMirror}'s sync, read by everyone else.
  *
  * <p>Layout on disk (the original service's, which its users know): the mirror under
  * {@code <data>/logs/<path>}, and every current file also under {@code <data>/categorized/<category>/<path>}

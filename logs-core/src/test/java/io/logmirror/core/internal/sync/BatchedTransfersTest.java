@@ -9,7 +9,6 @@ import io.logmirror.core.RangeRequest;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.core.SyncProgressListener;
 import io.logmirror.core.SyncReport;
 import io.logmirror.core.internal.store.FsLogStore;
 import io.logmirror.core.internal.store.RecordingPublisher;
@@ -72,7 +71,7 @@ class BatchedTransfersTest {
             remote("job-" + (i % 7) + "/f-" + i + ".log", "line " + i + "\n", 1000);
         }
 
-        SyncReport report = syncer.sync(SyncProgressListener.NONE);
+        SyncReport report = syncer.sync(p -> { });
 
         assertThat(report.filesAdded()).isEqualTo(600);
         assertThat(source.batches).as("about four chunks per worker, one fetch each").hasSizeBetween(2, 10);
@@ -83,12 +82,12 @@ class BatchedTransfersTest {
     @Test
     void asksForAnAppendWithItsCheckWindowBeforeTheOldEndAndOneBytePastTheNewEndInOneRange() throws Exception {
         remote("a.log", "0123456789\n", 1000);
-        syncer.sync(SyncProgressListener.NONE);
+        syncer.sync(p -> { });
         Files.writeString(remoteDir.resolve("a.log"), "more\n", StandardOpenOption.APPEND);
         Files.setLastModifiedTime(remoteDir.resolve("a.log"), FileTime.from(Instant.ofEpochSecond(2000)));
         source.batches.clear();
 
-        SyncReport report = syncer.sync(SyncProgressListener.NONE);
+        SyncReport report = syncer.sync(p -> { });
 
         assertThat(report.filesGrown()).isEqualTo(1);
         assertThat(source.batches).singleElement().satisfies(batch -> assertThat(batch).singleElement().satisfies(r -> {
@@ -101,14 +100,14 @@ class BatchedTransfersTest {
     @Test
     void aFileShorterAtReadTimeThanItsMirrorCopyIsReplacedInTheSameSync() throws Exception {
         remote("job.out", "first run, a long line\n", 1000);
-        syncer.sync(SyncProgressListener.NONE);
+        syncer.sync(p -> { });
         // Listed as grown, but rewritten shorter by the time it is read: the source says so in the range it returns.
         remote("job.out", "re-run\n", 3000);
         source.listed = files -> files.stream()
                 .map(f -> new RemoteFile(f.path(), 40, Instant.ofEpochSecond(2000), f.sourceName())).toList();
         published.clear();
 
-        SyncReport report = syncer.sync(SyncProgressListener.NONE);
+        SyncReport report = syncer.sync(p -> { });
 
         assertThat(report.failures()).isEmpty();
         assertThat(report.filesReplaced()).isEqualTo(1);
@@ -117,7 +116,7 @@ class BatchedTransfersTest {
         assertThat(store.generations(LogPath.of("job.out"))).singleElement()
                 .satisfies(g -> assertThat(g.size()).isEqualTo(23));
         source.listed = UnaryOperator.identity();
-        assertThat(syncer.sync(SyncProgressListener.NONE).bytesFetched()).as("in sync now").isZero();
+        assertThat(syncer.sync(p -> { }).bytesFetched()).as("in sync now").isZero();
     }
 
     /** A source that records each fetch batch and reports the size and time at read from the disk. */
