@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +65,25 @@ public final class FeedBenchmark {
             System.out.printf("wrote %,d bytes (%,d lines)%n", written[0], written[1]);
             try (LogStore store = LogStore.openReadOnly(data, Categorizer.uncategorized())) {
                 LogEntry whole = store.find(LogPath.of("app/server.log")).orElseThrow();
+                lineFeed(data.resolve("changes-warm-up"), store, whole, 1, written[1]); // JIT warm-up, not counted
+                bufferedReader(store, whole, written[1]);
                 for (int round = 0; round < rounds; round++) {
+                    long cpu0 = cpuNanos();
                     double one = lineFeed(data.resolve("changes-" + round + "a"), store, whole, 1, written[1]);
+                    long cpu1 = cpuNanos();
                     double four = lineFeed(data.resolve("changes-" + round + "b"), store, whole, 4, written[1]);
+                    long cpu2 = cpuNanos();
                     double reader = bufferedReader(store, whole, written[1]);
-                    System.out.printf("round %d: line feed, 1 subscriber %.0f MB/s; 4 subscribers %.0f MB/s; "
-                            + "BufferedReader.readLine %.0f MB/s%n", round + 1, one, four, reader);
+                    long cpu3 = cpuNanos();
+                    System.out.printf("round %d: line feed, 1 subscriber %.0f MB/s (%.0f MB per CPU second); "
+                                    + "4 subscribers %.0f MB/s (%.0f per CPU s); BufferedReader.readLine %.0f MB/s "
+                                    + "(%.0f per CPU s); load average %.1f%n", round + 1,
+                            one, perCpuSecond(whole.size(), cpu1 - cpu0), four, perCpuSecond(whole.size(), cpu2 - cpu1),
+                            reader, perCpuSecond(whole.size(), cpu3 - cpu2),
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
             }
+            publishCost(data.resolve("publish-warm-up"));
             for (int round = 0; round < rounds; round++) {
                 publishCost(data.resolve("publish-" + round));
             }
@@ -80,6 +92,16 @@ public final class FeedBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /** CPU time of the whole process (all threads, GC included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double perCpuSecond(long bytes, long cpuNanos) {
+        return bytes / (cpuNanos / 1e9) / 1e6;
     }
 
     private static long[] writeLog(Path file) throws IOException {
