@@ -149,7 +149,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         int port = r.integer("PORT", DEFAULT_PORT, 1, 65535);
         Optional<Path> categoryRules = r.path("CATEGORY_RULES");
         categoryRules.filter(p -> !Files.isRegularFile(p) || !Files.isReadable(p)).ifPresent(p ->
-                r.problem("CATEGORY_RULES", p.toString(), "use a readable YAML rule file (see docs/configuration.md)"));
+                r.problem("CATEGORY_RULES", p.toString(), "use a readable YAML rule file (see docs/categories.md)"));
         Optional<Secret> apiToken = r.text("API_TOKEN").map(Secret::new);
         apiToken.filter(t -> t.value().chars().anyMatch(c -> c <= ' ' || c == 0x7f)).ifPresent(t ->
                 r.problem("API_TOKEN", "****", "use printable characters without spaces"));
