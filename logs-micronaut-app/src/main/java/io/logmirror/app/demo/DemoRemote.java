@@ -3,8 +3,8 @@ package io.logmirror.app.demo;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.testkit.FakeRemote;
-import io.logmirror.testkit.SyntheticLogs;
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.SyntheticLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.logmirror.testkit;
+package io.logmirror.fakecluster;
 
 import io.logmirror.core.LogPath;
 import io.logmirror.core.RemoteFile;
@@ -230,7 +230,7 @@ class FakeRemoteTest {
     void pausesTheNextReadUntilReleased() throws Exception {
         remote.write("a.log", "0123456789");
         RemoteFile file = remote.list().files().get(0);
-        FakeRemote.ReadPause pause = remote.pauseNextRead("a.log", 3);
+        ReadPause pause = remote.pauseNextRead("a.log", 3);
 
         CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
             try {
@@ -250,7 +250,7 @@ class FakeRemoteTest {
 
     @Test
     void aPauseNobodyReachesSaysSo() {
-        FakeRemote.ReadPause pause = remote.pauseNextRead("a.log", 3);
+        ReadPause pause = remote.pauseNextRead("a.log", 3);
 
         assertThatThrownBy(() -> pause.awaitPaused(Duration.ofMillis(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.log");
@@ -327,7 +327,7 @@ class FakeRemoteTest {
 
     @Test
     void reportsSpecialFilesAsSkippedAndNeverOpensThem() throws IOException {
-        remote.write("a.log", "x").specialFile("pipe", FakeRemote.SpecialKind.FIFO).specialFile("sub/sock", FakeRemote.SpecialKind.SOCKET);
+        remote.write("a.log", "x").specialFile("pipe", SpecialKind.FIFO).specialFile("sub/sock", SpecialKind.SOCKET);
 
         RemoteListing listing = remote.list();
 
