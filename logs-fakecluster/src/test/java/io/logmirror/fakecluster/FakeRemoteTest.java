@@ -45,6 +45,29 @@ class FakeRemoteTest {
     }
 
     @Test
+    void takesThePathsAListingAndTheStoreHandOut() throws IOException {
+        remote.write("job-1/slurm-1.out", "a\n");
+        LogPath path = remote.list().files().get(0).path();
+
+        remote.append(path, "b\n").rewrite(path, "ab\n").write(path, "abc\n").truncate(path, 3);
+        assertThat(remote.text(path)).isEqualTo("abc");
+
+        remote.failNextRead(path, 1);
+        RemoteFile file = remote.list().files().get(0);
+        try (InputStream in = remote.open(file, 0, 3)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        }
+        assertThat(remote.openCount(path)).isEqualTo(1);
+        assertThat(remote.bytesRead(path)).isEqualTo(1);
+
+        try (ReadPause pause = remote.pauseNextRead(path, 0)) {
+            assertThat(pause.isPaused()).isFalse();
+        }
+        remote.delete(path);
+        assertThat(remote.exists("job-1/slurm-1.out")).isFalse();
+    }
+
+    @Test
     void listsRegularFilesRecursivelyWithSizeAndModificationTime() throws IOException {
         remote.write("server.log", "hello\n").write("job-1/slurm-1.out", "SLURM_JOB_ID=1\n");
 
