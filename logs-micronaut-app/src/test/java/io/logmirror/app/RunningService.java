@@ -1,6 +1,5 @@
 package io.logmirror.app;
 
-import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.app.config.VariableSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

@@ -1,6 +1,5 @@
 package io.logmirror.testkit;
 
-import io.logmirror.fakecluster.FakeRemote;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,6 +1,5 @@
 package io.logmirror.testkit;
 
-import io.logmirror.fakecluster.FakeRemote;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
