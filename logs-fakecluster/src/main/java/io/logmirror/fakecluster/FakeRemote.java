@@ -123,10 +123,8 @@ public final class FakeRemote implements RemoteSource {
     }
 
     /**
-     * Replaces the content of the existing file {@code path} (a job re-run writing {@code >} its log). The size may
-     * stay the same; the modification time changes.
-     *
-     * @throws IllegalStateException when there is no such file
+     * Replaces the content of the existing file {@code path} (a job re-run writing {@code >} its log); the size may stay
+     * the same, the modification time changes. {@link IllegalStateException} when there is no such file.
      */
     public FakeRemote rewrite(String path, byte[] content) {
         tree.rewrite(path, content);
@@ -176,10 +174,8 @@ public final class FakeRemote implements RemoteSource {
     }
 
     /**
-     * Renames {@code from} to {@code to} (replacing {@code to} if it exists, as {@code rename(2)} does), keeping the
-     * file's modification time; a rotation is {@code rename("a.log", "a.log.1")} then {@code write("a.log", ...)}.
-     *
-     * @throws IllegalStateException when {@code from} does not exist
+     * Renames {@code from} to {@code to} (replacing {@code to}, as {@code rename(2)} does), keeping the modification
+     * time; a rotation is {@code rename("a.log", "a.log.1")} then {@code write("a.log", ...)}. {@code from} must exist.
      */
     public FakeRemote rename(String from, String to) {
         tree.rename(from, to);
