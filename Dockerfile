@@ -10,6 +10,7 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY logs-core logs-core
 COPY logs-categorizer logs-categorizer
+COPY logs-fakecluster logs-fakecluster
 COPY logs-testkit logs-testkit
 COPY logs-sync-ssh logs-sync-ssh
 COPY logs-micronaut-app logs-micronaut-app

@@ -1,6 +1,6 @@
 package io.logmirror.app;
 
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogMirror;

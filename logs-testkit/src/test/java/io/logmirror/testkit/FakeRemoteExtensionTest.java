@@ -1,5 +1,6 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,7 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.ReadPause;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
@@ -58,7 +60,7 @@ class HostileListingTest {
         LogMirror mirror = cluster.openMirror();
 
         CompletableFuture<SyncReport> sync;
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("server.log", 1_000)) {
+        try (ReadPause pause = remote.pauseNextRead("server.log", 1_000)) {
             sync = mirror.requestSync();
             pause.awaitPaused(PATIENCE);
             remote.append("server.log", "appended during the read\n");

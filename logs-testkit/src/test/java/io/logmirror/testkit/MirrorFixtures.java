@@ -1,5 +1,6 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;

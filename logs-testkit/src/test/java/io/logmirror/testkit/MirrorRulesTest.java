@@ -1,5 +1,9 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.SyntheticLogs;
+import io.logmirror.fakecluster.ReadPause;
+import io.logmirror.fakecluster.SpecialKind;
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
 import io.logmirror.core.LogEntry;
@@ -52,7 +56,7 @@ class MirrorRulesTest {
         LogMirror mirror = cluster.openMirror();
 
         CompletableFuture<SyncReport> sync;
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("job-1/big.log", 10_000)) {
+        try (ReadPause pause = remote.pauseNextRead("job-1/big.log", 10_000)) {
             sync = mirror.requestSync();
             pause.awaitPaused(PATIENCE);
 
@@ -317,7 +321,7 @@ class MirrorRulesTest {
                 .write(overLong, "long\n")
                 .symlink("escape.log", "../secret.txt")
                 .symlink("passwd.log", "/etc/passwd")
-                .specialFile("pipe", FakeRemote.SpecialKind.FIFO)
+                .specialFile("pipe", SpecialKind.FIFO)
                 .injectListingEntry("..", 10)
                 .injectListingEntry("../escape.log", 10)
                 .injectListingEntry("/etc/shadow", 10)
@@ -397,7 +401,7 @@ class MirrorRulesTest {
         FakeRemote remote = cluster.remote();
         remote.write("big.log", bytes(100_000, 11));
         LogMirror mirror = LogMirror.open(cluster.configBuilder().build());
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("big.log", 30_000)) {
+        try (ReadPause pause = remote.pauseNextRead("big.log", 30_000)) {
             CompletableFuture<SyncReport> sync = mirror.requestSync();
             pause.awaitPaused(PATIENCE);
 
@@ -558,7 +562,7 @@ class MirrorRulesTest {
 
         CompletableFuture<SyncReport> first;
         CompletableFuture<SyncReport> second;
-        try (FakeRemote.ReadPause pause = remote.pauseNextRead("big.log", 1_000)) {
+        try (ReadPause pause = remote.pauseNextRead("big.log", 1_000)) {
             first = mirror.requestSync();
             pause.awaitPaused(PATIENCE);
             assertThat(mirror.status().running()).isTrue();

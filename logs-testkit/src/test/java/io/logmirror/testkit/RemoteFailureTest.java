@@ -1,5 +1,7 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.ReadPause;
 import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
@@ -273,7 +275,7 @@ class RemoteFailureTest {
     private SyncReport syncChangingMidRead(LogMirror mirror, String path, long afterBytes, Runnable change)
             throws Exception {
         CompletableFuture<SyncReport> sync;
-        try (FakeRemote.ReadPause pause = cluster.remote().pauseNextRead(path, afterBytes)) {
+        try (ReadPause pause = cluster.remote().pauseNextRead(path, afterBytes)) {
             sync = mirror.requestSync();
             pause.awaitPaused(PATIENCE);
             change.run();

@@ -1,5 +1,6 @@
 package io.logmirror.testkit;
 
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.SkippedEntry;

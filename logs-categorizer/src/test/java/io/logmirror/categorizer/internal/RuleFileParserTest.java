@@ -25,11 +25,14 @@ class RuleFileParserTest {
         return RuleFileParser.parse(yaml, SOURCE);
     }
 
-    /** Asserts that {@code yaml} is refused at {@code line}:{@code column} with a message containing {@code problem}. */
+    /**
+     * Asserts that {@code yaml} is refused with its first problem at {@code line}:{@code column} and a message containing
+     * {@code problem} (other mistakes in the same text are reported too: see RuleTreeReaderTest).
+     */
     private static AbstractThrowableAssert<?, ? extends Throwable> refused(String yaml, int line, int column, String problem) {
         return assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageStartingWith(SOURCE + ":" + line + ":" + column + ": ")
+                .hasMessageContaining(SOURCE + ":" + line + ":" + column + ": ")
                 .hasMessageContaining(problem)
                 .satisfies(e -> {
                     RuleFileException rfe = (RuleFileException) e;

@@ -1,9 +1,11 @@
 package io.logmirror.app.config;
 
 import io.logmirror.categorizer.RuleCategorizer;
+import io.logmirror.categorizer.RuleFileException;
 import io.logmirror.core.Categorizer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Loads the categorizer the settings ask for: the built-in rules (the original's table), or {@code CATEGORY_RULES}. */
@@ -24,9 +26,20 @@ public final class Categorizers {
         Path file = settings.categoryRules().get();
         try {
             return RuleCategorizer.fromYaml(file);
+        } catch (RuleFileException e) {
+            // Every mistake of the file at once, one line each (compiler style), so that all are fixed before the next start.
+            if (e.problems().size() == 1) {
+                throw new InvalidSettingsException(List.of("CATEGORY_RULES='" + file + "' is not allowed: " + e.getMessage()
+                        + " (see docs/categories.md for the rule file format)"));
+            }
+            List<String> problems = new ArrayList<>();
+            problems.add("CATEGORY_RULES='" + file + "' is not allowed: the rule file has " + e.problems().size()
+                    + " problems (see docs/categories.md for the rule file format):");
+            e.problems().forEach(problem -> problems.add(problem.toString()));
+            throw new InvalidSettingsException(problems);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(List.of("CATEGORY_RULES='" + file + "' is not allowed: " + e.getMessage()
-                    + " (see docs/configuration.md for the rule file format)"));
+                    + " (see docs/categories.md for the rule file format)"));
         }
     }
 }

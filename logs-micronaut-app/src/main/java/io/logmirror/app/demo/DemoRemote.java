@@ -3,8 +3,8 @@ package io.logmirror.app.demo;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.testkit.FakeRemote;
-import io.logmirror.testkit.SyntheticLogs;
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.SyntheticLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The remote of demo mode: the testkit's in-memory fake cluster, filled with synthetic benchmark-job logs
+ * The remote of demo mode: the in-memory fake cluster of logs-fakecluster, filled with synthetic benchmark-job logs
  * (a few hours of finished jobs) that keep growing in real time (running jobs log, finish, new ones start),
  * so that a fresh clone started without configuration shows live data.
  */

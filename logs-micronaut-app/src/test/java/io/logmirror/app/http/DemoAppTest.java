@@ -3,7 +3,7 @@ package io.logmirror.app.http;
 import io.logmirror.app.config.VariableSource;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;

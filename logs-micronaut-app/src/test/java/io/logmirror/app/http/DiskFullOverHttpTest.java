@@ -2,7 +2,7 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.RunningService;
 import io.logmirror.app.SampleCluster;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.testkit.SmallDisk;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.logmirror.app.http;
 
 import io.logmirror.app.TestHttp;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

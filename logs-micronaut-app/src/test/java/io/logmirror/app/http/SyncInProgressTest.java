@@ -1,8 +1,9 @@
 package io.logmirror.app.http;
 
+import io.logmirror.fakecluster.ReadPause;
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.json.tree.JsonNode;
@@ -35,7 +36,7 @@ class SyncInProgressTest extends DemoAppTest {
     void theApiAnswersAndShowsProgressWhileASyncIsStuck() throws Exception {
         mirror().syncNow();
         REMOTE.write("big.out", "x".repeat(100_000) + "\n");
-        try (FakeRemote.ReadPause pause = REMOTE.pauseNextRead("big.out", 1024)) {
+        try (ReadPause pause = REMOTE.pauseNextRead("big.out", 1024)) {
             CompletableFuture<HttpResponse<String>> trigger = CompletableFuture.supplyAsync(
                     () -> TestHttp.exchange(http.toBlocking(), HttpRequest.POST("/sync/trigger", "")));
             pause.awaitPaused(Duration.ofSeconds(30));

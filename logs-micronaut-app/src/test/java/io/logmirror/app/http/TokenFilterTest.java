@@ -4,7 +4,7 @@ import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.config.VariableSource;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
 package io.logmirror.sync.ssh;
 
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.testkit.sftp.EmbeddedSftpServer;
@@ -139,7 +140,7 @@ class SshRemoteSourceWithEmbeddedServerTest {
 
     @Test
     void mirrorsAFakeRemoteServedFromItsInMemoryFileSystem(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
-        io.logmirror.testkit.FakeRemote fake = io.logmirror.testkit.FakeRemote.create();
+        io.logmirror.fakecluster.FakeRemote fake = io.logmirror.fakecluster.FakeRemote.create();
         try (EmbeddedSftpServer server = EmbeddedSftpServer.builder(fake).start()) {
             fake.write("job-9/slurm-9.out", "SLURM_JOB_ID=9\n");
             fake.write("server.log", "x".repeat(10_000));

@@ -1,5 +1,6 @@
 package io.logmirror.testkit.sftp;
 
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.testkit.internal.Folders;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -90,14 +91,14 @@ public final class EmbeddedSftpServer implements Closeable {
     }
 
     /**
-     * Starts describing a server for a testkit {@link io.logmirror.testkit.FakeRemote}: it serves the fake's whole
+     * Starts describing a server for a testkit {@link io.logmirror.fakecluster.FakeRemote}: it serves the fake's whole
      * in-memory file system, so that the fake's folder keeps its path (by default
-     * {@value io.logmirror.testkit.FakeRemote#DEFAULT_FOLDER}) and symlinks that leave it stay visible as such.
+     * {@value io.logmirror.fakecluster.FakeRemote#DEFAULT_FOLDER}) and symlinks that leave it stay visible as such.
      *
      * @throws IllegalArgumentException when the fake's folder is not named {@code logs} (an SSH source mirrors
      *                                  {@code <remote base path>/logs})
      */
-    public static Builder builder(io.logmirror.testkit.FakeRemote remote) {
+    public static Builder builder(io.logmirror.fakecluster.FakeRemote remote) {
         Path folder = remote.root().toAbsolutePath();
         if (folder.getFileName() == null || !folder.getFileName().toString().equals("logs") || folder.getParent() == null) {
             throw new IllegalArgumentException("the fake's folder " + folder + " must be named 'logs' to be served to an"
@@ -128,7 +129,7 @@ public final class EmbeddedSftpServer implements Closeable {
 
     /**
      * The remote base path for a client that mirrors {@code <base>/logs}: {@code /} for {@link #builder(Path)}, so
-     * that {@code root()/logs} is the mirrored folder; the fake's parent folder for {@link #builder(io.logmirror.testkit.FakeRemote)}.
+     * that {@code root()/logs} is the mirrored folder; the fake's parent folder for {@link #builder(io.logmirror.fakecluster.FakeRemote)}.
      */
     public String remoteBasePath() {
         return remoteBasePath;

@@ -6,9 +6,9 @@ import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.SyncReport;
 import io.logmirror.testkit.DataDirectory;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.logmirror.testkit.FakeRemoteExtension;
-import io.logmirror.testkit.SyntheticLogs;
+import io.logmirror.fakecluster.SyntheticLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

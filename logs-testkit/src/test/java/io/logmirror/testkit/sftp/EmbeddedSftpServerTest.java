@@ -1,5 +1,6 @@
 package io.logmirror.testkit.sftp;
 
+import io.logmirror.fakecluster.FakeRemote;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
@@ -66,7 +67,7 @@ class EmbeddedSftpServerTest {
 
     @Test
     void servesAFakeRemoteFromItsInMemoryFileSystemUnderTheFakesOwnPath() throws IOException {
-        io.logmirror.testkit.FakeRemote remote = io.logmirror.testkit.FakeRemote.create();
+        io.logmirror.fakecluster.FakeRemote remote = io.logmirror.fakecluster.FakeRemote.create();
         remote.write("job-1/slurm-1.out", "SLURM_JOB_ID=1\n");
         try (EmbeddedSftpServer server = EmbeddedSftpServer.builder(remote).start();
              SshClient client = client(server); ClientSession session = login(client, server);
@@ -81,7 +82,7 @@ class EmbeddedSftpServerTest {
 
     @Test
     void refusesAFakeRemoteWhoseFolderIsNotNamedLogs() {
-        io.logmirror.testkit.FakeRemote remote = io.logmirror.testkit.FakeRemote.builder().folder("/srv/cluster/output").build();
+        io.logmirror.fakecluster.FakeRemote remote = io.logmirror.fakecluster.FakeRemote.builder().folder("/srv/cluster/output").build();
         try {
             assertThatThrownBy(() -> EmbeddedSftpServer.builder(remote))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -1,4 +1,4 @@
-package io.logmirror.testkit.internal;
+package io.logmirror.fakecluster.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;

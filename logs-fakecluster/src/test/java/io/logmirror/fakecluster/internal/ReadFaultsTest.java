@@ -1,4 +1,4 @@
-package io.logmirror.testkit.internal;
+package io.logmirror.fakecluster.internal;
 
 import org.junit.jupiter.api.Test;
 

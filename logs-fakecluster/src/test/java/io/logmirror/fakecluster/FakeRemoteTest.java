@@ -1,4 +1,4 @@
-package io.logmirror.testkit;
+package io.logmirror.fakecluster;
 
 import io.logmirror.core.LogPath;
 import io.logmirror.core.RemoteFile;
@@ -42,6 +42,29 @@ class FakeRemoteTest {
         assertThat(unnamed.describe()).isEqualTo("fake://cluster");
         assertThat(unnamed).hasToString("fake://cluster");
         unnamed.destroy();
+    }
+
+    @Test
+    void takesThePathsAListingAndTheStoreHandOut() throws IOException {
+        remote.write("job-1/slurm-1.out", "a\n");
+        LogPath path = remote.list().files().get(0).path();
+
+        remote.append(path, "b\n").rewrite(path, "ab\n").write(path, "abc\n").truncate(path, 3);
+        assertThat(remote.text(path)).isEqualTo("abc");
+
+        remote.failNextRead(path, 1);
+        RemoteFile file = remote.list().files().get(0);
+        try (InputStream in = remote.open(file, 0, 3)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        }
+        assertThat(remote.openCount(path)).isEqualTo(1);
+        assertThat(remote.bytesRead(path)).isEqualTo(1);
+
+        try (ReadPause pause = remote.pauseNextRead(path, 0)) {
+            assertThat(pause.isPaused()).isFalse();
+        }
+        remote.delete(path);
+        assertThat(remote.exists("job-1/slurm-1.out")).isFalse();
     }
 
     @Test
@@ -230,7 +253,7 @@ class FakeRemoteTest {
     void pausesTheNextReadUntilReleased() throws Exception {
         remote.write("a.log", "0123456789");
         RemoteFile file = remote.list().files().get(0);
-        FakeRemote.ReadPause pause = remote.pauseNextRead("a.log", 3);
+        ReadPause pause = remote.pauseNextRead("a.log", 3);
 
         CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
             try {
@@ -250,7 +273,7 @@ class FakeRemoteTest {
 
     @Test
     void aPauseNobodyReachesSaysSo() {
-        FakeRemote.ReadPause pause = remote.pauseNextRead("a.log", 3);
+        ReadPause pause = remote.pauseNextRead("a.log", 3);
 
         assertThatThrownBy(() -> pause.awaitPaused(Duration.ofMillis(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.log");
@@ -327,7 +350,7 @@ class FakeRemoteTest {
 
     @Test
     void reportsSpecialFilesAsSkippedAndNeverOpensThem() throws IOException {
-        remote.write("a.log", "x").specialFile("pipe", FakeRemote.SpecialKind.FIFO).specialFile("sub/sock", FakeRemote.SpecialKind.SOCKET);
+        remote.write("a.log", "x").specialFile("pipe", SpecialKind.FIFO).specialFile("sub/sock", SpecialKind.SOCKET);
 
         RemoteListing listing = remote.list();
 

@@ -1,12 +1,15 @@
-package io.logmirror.testkit;
+package io.logmirror.fakecluster;
 
 import io.logmirror.core.LogPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,29 @@ class SyntheticLogsTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    /**
+     * The digest was taken from the generator before it was split into JobLogLines, SimulatedJob and StepWrites: a seed
+     * gives the same files on every machine and in every version, so a benchmark or a demo run can be reproduced.
+     */
+    @Test
+    void aSeedKeepsGivingTheSameFilesAcrossVersions() throws Exception {
+        FakeRemote remote = newRemote();
+        SyntheticLogs logs = SyntheticLogs.builder(remote).seed(7).keepFinishedJobs(3).build();
+        logs.populate(4);
+        logs.advance(Duration.ofMinutes(20));
+        logs.advance(Duration.ofHours(2));
+
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (String path : remote.paths()) {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update(remote.content(path));
+            digest.update(remote.modified(path).toString().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(remote.paths()).hasSize(42);
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("1426420f4df3fd1b3d52f3cfaabe66bdd54d6c59c7d90e63b8c15c73f7534b20");
     }
 
     private Map<String, String> run(FakeRemote remote, long seed) {

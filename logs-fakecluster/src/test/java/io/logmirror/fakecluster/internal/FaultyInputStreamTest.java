@@ -1,4 +1,4 @@
-package io.logmirror.testkit.internal;
+package io.logmirror.fakecluster.internal;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
