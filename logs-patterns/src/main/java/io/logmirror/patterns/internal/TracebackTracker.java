@@ -85,18 +85,23 @@ final class TracebackTracker {
             }
             if (owner != null) {
                 String body = text.substring(owner.header);
-                boolean startsAnother = body.contains(START) && best < 2 && owner.header > 0;
+                boolean exact = best == owner.header + 1;
+                boolean startsAnother = body.contains(START) && !exact && owner.header > 0;
                 if (!startsAnother && take(owner, line, body, patternId, sink)) {
                     return true;
                 }
             }
             closeFinishedExcept(null, sink);
-            for (int i = pending.size() - 1; i >= 0; i--) {
-                Pending p = pending.get(i);
+            List<Pending> overflow = null;
+            for (Pending p : pending) {
                 if (++p.interleaved > MAX_INTERLEAVED) {
-                    pending.remove(i);
-                    sink.closed(p);
+                    overflow = overflow == null ? new ArrayList<>(1) : overflow;
+                    overflow.add(p);
                 }
+            }
+            if (overflow != null) {
+                pending.removeAll(overflow);
+                overflow.forEach(sink::closed);
             }
         }
         int at = text.indexOf(START);
@@ -153,12 +158,16 @@ final class TracebackTracker {
     }
 
     private void closeFinishedExcept(Pending keep, Sink sink) {
-        for (int i = pending.size() - 1; i >= 0; i--) {
-            Pending p = pending.get(i);
+        List<Pending> done = null;
+        for (Pending p : pending) {
             if (p != keep && p.complete()) {
-                pending.remove(i);
-                sink.closed(p);
+                done = done == null ? new ArrayList<>(2) : done;
+                done.add(p);
             }
+        }
+        if (done != null) {
+            pending.removeAll(done);
+            done.forEach(sink::closed);
         }
     }
 
@@ -174,7 +183,10 @@ final class TracebackTracker {
         pending.clear();
     }
 
-    /** 0: not this traceback's; 1: same header with digits ignored; 2: the exact header. */
+    /**
+     * 0: not this traceback's; otherwise 1 + the length of the header's exact common prefix with the line,
+     * so of two tracebacks whose headers match with digits ignored, the one that matches longer verbatim wins.
+     */
     private static int owns(Pending p, String text) {
         if (p.header < 0) {
             int common = commonMasked(p.prefix, text);
@@ -197,7 +209,11 @@ final class TracebackTracker {
         if (text.length() < p.header || commonMasked(p.prefix, text) < p.header) {
             return 0;
         }
-        return text.regionMatches(0, p.prefix, 0, p.header) ? 2 : 1;
+        int exact = 0;
+        while (exact < p.header && text.charAt(exact) == p.prefix.charAt(exact)) {
+            exact++;
+        }
+        return exact + 1;
     }
 
     private static int commonMasked(String a, String b) {
