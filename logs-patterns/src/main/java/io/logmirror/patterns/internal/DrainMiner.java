@@ -229,11 +229,11 @@ public final class DrainMiner implements PatternMiner {
             int params = 0;
             for (int i = 0; i < t.length; i++) {
                 String a = t[i];
-                if (a == Masker.WILDCARD || a.equals(Masker.WILDCARD)) {
-                    params++;
-                    same++;
-                } else if (a.equals(tokens[i])) {
-                    same++;
+                String b = tokens[i];
+                if (a.equals(b)) {
+                    same++; // equal words, or a wildcard where the line has a masked value too
+                } else if (a.equals(Masker.WILDCARD)) {
+                    params++; // a wildcard over a word: allowed, but not evidence of similarity
                 }
             }
             double sim = (double) same / t.length;
