@@ -175,6 +175,7 @@ public final class RuleFileParser {
             problem(root, "with 'defaults: false' the file needs a 'signatures' list of its own");
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new RuleFileException(source, problems, null);
         }
         try {
