@@ -236,7 +236,7 @@ public final class DrainMiner implements PatternMiner {
                     params++; // a wildcard over a word: allowed, but not evidence of similarity
                 }
             }
-            double sim = (double) same / t.length;
+            double sim = t.length == 0 ? 1.0 : (double) same / t.length;
             if (sim > bestSim || (sim == bestSim && params > bestParams)) {
                 best = c;
                 bestSim = sim;

@@ -81,15 +81,6 @@ public final class Masker {
     }
 
     private static void maskToken(String s, int start, int end, StringBuilder out) {
-        if (isPath(s, start, end)) {
-            out.append(WILDCARD);
-            int tail = end;
-            while (tail > start && isClosing(s.charAt(tail - 1))) {
-                tail--;
-            }
-            out.append(s, tail, end);
-            return;
-        }
         // key=value: keep the key. A key is letters, digits, '_', '-', '.' and starts with a letter.
         int eq = -1;
         for (int i = start + 1; i < end; i++) {
@@ -109,6 +100,15 @@ public final class Masker {
             } else {
                 runs(s, eq + 1, end, out);
             }
+            return;
+        }
+        if (isPath(s, start, end)) {
+            out.append(WILDCARD);
+            int tail = end;
+            while (tail > start && isClosing(s.charAt(tail - 1))) {
+                tail--;
+            }
+            out.append(s, tail, end);
             return;
         }
         runs(s, start, end, out);
