@@ -1,12 +1,15 @@
 package io.logmirror.patterns;
 
 import io.logmirror.core.Categorizer;
+import io.logmirror.core.Category;
+import io.logmirror.core.LogPath;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The settings of a {@link LogAnalysis}: immutable, built by a builder that checks each value.
@@ -21,7 +24,8 @@ import java.util.function.Consumer;
  *
  * @param rules error signatures and traceback settings (default {@link ErrorRules#defaults()})
  * @param miner template mining settings (default {@link MinerConfig#defaults()})
- * @param categorizer gives each file's category from its path (default: everything uncategorized)
+ * @param categoryOf gives a file's category, asked once per file when its first line comes (default: everything
+ *        uncategorized); the service passes the store's category, so content-based rules count too
  * @param dataFolder where {@value #PATTERNS_FILE} is loaded from and saved to; none keeps patterns in memory only
  * @param samplesPerGroup sample locations kept per error group and file (default 5, 0 to 1,000)
  * @param lineNumbersPerPattern line numbers kept per pattern and file (default 10,000, 0 to 10,000,000)
@@ -29,7 +33,8 @@ import java.util.function.Consumer;
  * @param clock the time source for job idleness (default the system's, UTC)
  * @param listener called with every error event as it completes, on the thread that fed the line; keep it quick
  */
-public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Categorizer categorizer, Optional<Path> dataFolder,
+public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Function<LogPath, Category> categoryOf,
+        Optional<Path> dataFolder,
         int samplesPerGroup, int lineNumbersPerPattern, Duration idleAfter, Clock clock,
         Optional<Consumer<ErrorEvent>> listener) {
 
@@ -39,7 +44,7 @@ public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Categorizer ca
     public AnalysisConfig {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(miner, "miner");
-        Objects.requireNonNull(categorizer, "categorizer");
+        Objects.requireNonNull(categoryOf, "categoryOf");
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(idleAfter, "idleAfter");
         Objects.requireNonNull(clock, "clock");
@@ -69,7 +74,7 @@ public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Categorizer ca
     public static final class Builder {
         private ErrorRules rules = ErrorRules.defaults();
         private MinerConfig miner = MinerConfig.defaults();
-        private Categorizer categorizer = Categorizer.uncategorized();
+        private Function<LogPath, Category> categoryOf = path -> Category.UNCATEGORIZED;
         private Path dataFolder;
         private int samplesPerGroup = 5;
         private int lineNumbersPerPattern = 10_000;
@@ -90,8 +95,16 @@ public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Categorizer ca
             return this;
         }
 
+        /** Categories by path from a categorizer (path rules only; no file head is read). */
         public Builder categorizer(Categorizer value) {
-            categorizer = Objects.requireNonNull(value, "categorizer");
+            Objects.requireNonNull(value, "categorizer");
+            categoryOf = value::categorize;
+            return this;
+        }
+
+        /** Categories from any source, such as the store's index. */
+        public Builder categoryOf(Function<LogPath, Category> value) {
+            categoryOf = Objects.requireNonNull(value, "categoryOf");
             return this;
         }
 
@@ -126,7 +139,7 @@ public record AnalysisConfig(ErrorRules rules, MinerConfig miner, Categorizer ca
         }
 
         public AnalysisConfig build() {
-            return new AnalysisConfig(rules, miner, categorizer, Optional.ofNullable(dataFolder), samplesPerGroup,
+            return new AnalysisConfig(rules, miner, categoryOf, Optional.ofNullable(dataFolder), samplesPerGroup,
                     lineNumbersPerPattern, idleAfter, clock, Optional.ofNullable(listener));
         }
     }

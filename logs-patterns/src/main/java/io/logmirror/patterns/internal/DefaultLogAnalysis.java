@@ -80,7 +80,7 @@ public final class DefaultLogAnalysis implements LogAnalysis {
     public synchronized void accept(LogLine line) {
         FileState file = files.get(line.path());
         if (file == null) {
-            file = new FileState(line.path(), config.categorizer().categorize(line.path()),
+            file = new FileState(line.path(), config.categoryOf().apply(line.path()),
                     config.rules().tracebackMaxLines());
             files.put(line.path(), file);
             FileState f = file;

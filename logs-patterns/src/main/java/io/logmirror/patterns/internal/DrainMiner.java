@@ -56,6 +56,9 @@ public final class DrainMiner implements PatternMiner {
         List<Cluster> clusters;
     }
 
+    /** How much a wildcard over a masked value counts towards similarity, against 1 for an equal word. */
+    static final double WILDCARD_WEIGHT = 0.5;
+
     private final MinerConfig config;
     private final Masker masker;
     private final Map<Integer, Node> byLength = new HashMap<>();
@@ -225,18 +228,20 @@ public final class DrainMiner implements PatternMiner {
         for (int k = 0, n = clusters.size(); k < n; k++) {
             Cluster c = clusters.get(k);
             String[] t = c.tokens;
-            int same = 0;
+            double same = 0;
             int params = 0;
             for (int i = 0; i < t.length; i++) {
                 String a = t[i];
                 String b = tokens[i];
                 if (a.equals(b)) {
-                    same++; // equal words, or a wildcard where the line has a masked value too
+                    // equal words count fully; a wildcard over a masked value (a number, a time) half, so that lines
+                    // sharing only a header of timestamps and a level do not look alike
+                    same += a.equals(Masker.WILDCARD) ? WILDCARD_WEIGHT : 1;
                 } else if (a.equals(Masker.WILDCARD)) {
                     params++; // a wildcard over a word: allowed, but not evidence of similarity
                 }
             }
-            double sim = t.length == 0 ? 1.0 : (double) same / t.length;
+            double sim = t.length == 0 ? 1.0 : same / t.length;
             if (sim > bestSim || (sim == bestSim && params > bestParams)) {
                 best = c;
                 bestSim = sim;
