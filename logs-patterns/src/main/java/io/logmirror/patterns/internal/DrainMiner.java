@@ -56,7 +56,7 @@ public final class DrainMiner implements PatternMiner {
         List<Cluster> clusters;
     }
 
-    /** How much a wildcard over a masked value counts towards similarity, against 1 for an equal word. */
+    /** How much a wildcard position of a template weighs in the similarity, against 1 for a word. */
     static final double WILDCARD_WEIGHT = 0.5;
 
     private final MinerConfig config;
@@ -229,19 +229,22 @@ public final class DrainMiner implements PatternMiner {
             Cluster c = clusters.get(k);
             String[] t = c.tokens;
             double same = 0;
+            double total = 0;
             int params = 0;
             for (int i = 0; i < t.length; i++) {
                 String a = t[i];
-                String b = tokens[i];
-                if (a.equals(b)) {
-                    // equal words count fully; a wildcard over a masked value (a number, a time) half, so that lines
-                    // sharing only a header of timestamps and a level do not look alike
-                    same += a.equals(Masker.WILDCARD) ? WILDCARD_WEIGHT : 1;
-                } else if (a.equals(Masker.WILDCARD)) {
-                    params++; // a wildcard over a word: allowed, but not evidence of similarity
+                // A wildcard position weighs half a word: lines that share only a header of timestamps and a level
+                // must not look alike, while a line equal to the template after masking is always similarity 1.
+                boolean wildcard = a.equals(Masker.WILDCARD);
+                double weight = wildcard ? WILDCARD_WEIGHT : 1;
+                total += weight;
+                if (a.equals(tokens[i])) {
+                    same += weight;
+                } else if (wildcard) {
+                    params++; // a wildcard over a word: allowed, but no evidence of similarity
                 }
             }
-            double sim = t.length == 0 ? 1.0 : same / t.length;
+            double sim = t.length == 0 ? 1.0 : same / total;
             if (sim > bestSim || (sim == bestSim && params > bestParams)) {
                 best = c;
                 bestSim = sim;

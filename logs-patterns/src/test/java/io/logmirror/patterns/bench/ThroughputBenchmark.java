@@ -83,6 +83,41 @@ public final class ThroughputBenchmark {
         run("one java.util.regex alternation per line (find)", lines, warmups, rounds,
                 ls -> ls.stream().filter(l -> NAIVE.matcher(l.text()).find()).count());
         grep(texts);
+        memory();
+    }
+
+    /** Heap held by a full miner: 20,000 distinct patterns of 16 tokens (random words, so none merge). */
+    private static void memory() {
+        java.util.Random r = new java.util.Random(7);
+        String[] words = new String[5000];
+        for (int i = 0; i < words.length; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int j = 0; j < 4 + r.nextInt(8); j++) {
+                w.append((char) ('a' + r.nextInt(26)));
+            }
+            words[i] = w.toString();
+        }
+        long before = usedHeap();
+        PatternMiner miner = PatternMiner.create(MinerConfig.defaults());
+        int n = MinerConfig.DEFAULT_MAX_PATTERNS;
+        for (int i = 0; i < n; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int t = 0; t < 16; t++) {
+                line.append(t % 4 == 3 ? Integer.toString(r.nextInt(100000)) : words[r.nextInt(words.length)]).append(' ');
+            }
+            miner.learn(line.toString());
+        }
+        long after = usedHeap();
+        System.out.printf(Locale.ROOT, "memory: %,d patterns of 16 tokens hold %,d KiB of heap, %,d bytes a pattern%n",
+                miner.size(), (after - before) / 1024, (after - before) / Math.max(1, miner.size()));
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static void run(String label, List<LogLine> lines, int warmups, int rounds, ToLongFunction<List<LogLine>> work) {
