@@ -37,13 +37,17 @@ import java.util.Optional;
  * @param port             {@code PORT}, default 8004
  * @param categoryRules    {@code CATEGORY_RULES}: a YAML rule file replacing the built-in rules
  * @param apiToken         {@code API_TOKEN}: when set, every endpoint but {@code /health} needs it as a bearer token
+ * @param searchMaxLimit   {@code SEARCH_MAX_LIMIT}: the largest {@code limit} {@code /logs/search} accepts, 1 to
+ *                         10,000,000, default 100,000
+ * @param searchTimeLimit  {@code SEARCH_TIME_LIMIT} in seconds: a search stops after this long, 1 to 3600, default 30
  */
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
                           Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression, int sshChannels,
                           int sshConnections, Optional<Path> localLogsDir,
                           Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
-                          Optional<Path> categoryRules, Optional<Secret> apiToken) {
+                          Optional<Path> categoryRules, Optional<Secret> apiToken, int searchMaxLimit,
+                          Duration searchTimeLimit) {
 
     public static final int DEFAULT_SSH_PORT = 22;
     public static final int DEFAULT_SSH_CHANNELS = 4;
@@ -58,6 +62,8 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
     /** The unit of {@code DATA_DIR_MIN_FREE_MB}: a mebibyte. */
     public static final long MB = 1L << 20;
     public static final int DEFAULT_PORT = 8004;
+    public static final int DEFAULT_SEARCH_MAX_LIMIT = 100_000;
+    public static final int DEFAULT_SEARCH_TIME_LIMIT_SECONDS = 30;
 
     /** A value that must not appear in logs or {@code toString()}. */
     public record Secret(String value) {
@@ -148,8 +154,12 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         apiToken.filter(t -> t.value().chars().anyMatch(c -> c <= ' ' || c == 0x7f)).ifPresent(t ->
                 r.problem("API_TOKEN", "****", "use printable characters without spaces"));
 
+        int searchMaxLimit = r.integer("SEARCH_MAX_LIMIT", DEFAULT_SEARCH_MAX_LIMIT, 1, 10_000_000);
+        int searchTimeLimit = r.integer("SEARCH_TIME_LIMIT", DEFAULT_SEARCH_TIME_LIMIT_SECONDS, 1, 3600);
+
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, compression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
+                policy, compression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir,
+                dataDirMinFree, port, categoryRules, apiToken, searchMaxLimit, Duration.ofSeconds(searchTimeLimit));
     }
 }

@@ -47,6 +47,16 @@ class AppSettingsTest {
         assertThat(settings.sshConnections()).isEqualTo(1);
         assertThat(settings.apiToken()).isEmpty();
         assertThat(settings.categoryRules()).isEmpty();
+        assertThat(settings.searchMaxLimit()).isEqualTo(100_000);
+        assertThat(settings.searchTimeLimit()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void readsTheSearchLimits() {
+        AppSettings settings = AppSettings.from(Map.of("SEARCH_MAX_LIMIT", "5000", "SEARCH_TIME_LIMIT", "120"));
+
+        assertThat(settings.searchMaxLimit()).isEqualTo(5000);
+        assertThat(settings.searchTimeLimit()).isEqualTo(Duration.ofSeconds(120));
     }
 
     @Test
@@ -139,6 +149,9 @@ class AppSettingsTest {
             "LOGS_MODE|cloud|LOGS_MODE='cloud' is not allowed: use auto (the default), ssh, local, demo or offline",
             "SSH_HOST|me@login.lxp.lu|SSH_HOST='me@login.lxp.lu' is not allowed: use a host name or an IP address",
             "SSH_USER|a b|SSH_USER='a b' is not allowed: use a plain user name",
+            "SEARCH_MAX_LIMIT|0|SEARCH_MAX_LIMIT='0' is not allowed: use a whole number from 1 to 10000000 (default 100000)",
+            "SEARCH_TIME_LIMIT|0|SEARCH_TIME_LIMIT='0' is not allowed: use a whole number from 1 to 3600 (default 30)",
+            "SEARCH_TIME_LIMIT|1m|SEARCH_TIME_LIMIT='1m' is not allowed",
     })
     void refusesABadValueNamingTheVariableAndWhatIsAllowed(String name, String value, String message) throws Exception {
         assertThatThrownBy(() -> AppSettings.from(ssh(name, value)))
