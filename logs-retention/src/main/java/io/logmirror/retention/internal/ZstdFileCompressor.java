@@ -1,0 +1,171 @@
+package io.logmirror.retention.internal;
+
+import io.logmirror.retention.CompressionOptions;
+import io.logmirror.retention.CompressionResult;
+import io.logmirror.retention.CompressionResult.Outcome;
+import io.logmirror.retention.FileCompressor;
+import io.logmirror.retention.StoredFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The in-place seekable zstd compressor: staged copy, fsync, check, atomic rename, folder fsync. */
+public final class ZstdFileCompressor implements FileCompressor {
+
+    /** The points a crash test stops at; production code passes {@link #NO_CRASH}. */
+    enum Step { STAGED, WRITTEN, SYNCED, RENAMED }
+
+    interface StepHook {
+        void reached(Step step, Path staged);
+    }
+
+    static final StepHook NO_CRASH = (step, staged) -> { };
+    private static final String SUFFIX = ".tmp";
+
+    private final CompressionOptions options;
+    private final Path workFolder;
+    private final StepHook hook;
+
+    public ZstdFileCompressor(CompressionOptions options, Path workFolder) {
+        this(options, workFolder, NO_CRASH);
+    }
+
+    ZstdFileCompressor(CompressionOptions options, Path workFolder, StepHook hook) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.workFolder = Objects.requireNonNull(workFolder, "workFolder");
+        this.hook = hook;
+    }
+
+    @Override
+    public CompressionResult compress(Path file) throws IOException {
+        return convert(file, true, -1, null);
+    }
+
+    @Override
+    public CompressionResult compress(Path file, long expectedSize, Instant expectedModified) throws IOException {
+        return convert(file, true, expectedSize, Objects.requireNonNull(expectedModified, "expectedModified"));
+    }
+
+    @Override
+    public CompressionResult restore(Path file) throws IOException {
+        return convert(file, false, -1, null);
+    }
+
+    @Override
+    public void cleanUp() throws IOException {
+        if (!Files.isDirectory(workFolder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(workFolder, "*" + SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private CompressionResult convert(Path file, boolean compress, long expectedSize, Instant expectedModified)
+            throws IOException {
+        long started = System.nanoTime();
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!before.isRegularFile()) {
+            throw new IOException(file + " is not a regular file; only stored log files are compressed");
+        }
+        if (expectedModified != null && (before.size() != expectedSize
+                || !before.lastModifiedTime().toInstant().equals(expectedModified))) {
+            return result(file, Outcome.CHANGED, before.size(), before.size(), started);
+        }
+        try (StoredFile source = StoredFile.open(file)) {
+            if (source.compressed() == compress) {
+                return result(file, Outcome.ALREADY, source.size(), source.storedBytes(), started);
+            }
+            Files.createDirectories(workFolder);
+            Path staged = workFolder.resolve((compress ? "compress-" : "restore-") + UUID.randomUUID() + SUFFIX);
+            boolean renamed = false;
+            try {
+                long stored;
+                try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    hook.reached(Step.STAGED, staged);
+                    if (compress) {
+                        FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                        try (in) {
+                            if (!sameFile(in, before, file)) {
+                                return result(file, Outcome.CHANGED, before.size(), before.size(), started);
+                            }
+                            stored = new SeekableZstdWriter(options).write(in, before.size(), out, file)
+                                    .compressedBytes();
+                        }
+                    } else {
+                        try (InputStream in = source.open(0, source.size())) {
+                            stored = in.transferTo(Channels.newOutputStream(out));
+                        }
+                    }
+                    hook.reached(Step.WRITTEN, staged);
+                    out.force(true);
+                }
+                Files.setLastModifiedTime(staged, before.lastModifiedTime());
+                hook.reached(Step.SYNCED, staged);
+                if (changedSince(file, before)) {
+                    return result(file, Outcome.CHANGED, source.size(), before.size(), started);
+                }
+                try {
+                    Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("cannot replace " + file + " atomically from " + staged
+                            + ": the compressor's work folder must be on the same file system as the files", e);
+                }
+                renamed = true;
+                hook.reached(Step.RENAMED, staged);
+                forceFolder(file.toAbsolutePath().getParent());
+                return result(file, Outcome.DONE, source.size(), stored, started);
+            } finally {
+                if (!renamed) {
+                    Files.deleteIfExists(staged);
+                }
+            }
+        }
+    }
+
+    /** Whether the channel opened for reading is the file whose attributes were read first (not replaced between). */
+    private static boolean sameFile(FileChannel in, BasicFileAttributes before, Path file) throws IOException {
+        Object key = before.fileKey();
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return in.size() == before.size() && (key == null || key.equals(now.fileKey()));
+    }
+
+    private static boolean changedSince(Path file, BasicFileAttributes before) throws IOException {
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return now.size() != before.size()
+                || !now.lastModifiedTime().equals(before.lastModifiedTime())
+                || (before.fileKey() != null && !before.fileKey().equals(now.fileKey()));
+    }
+
+    private static void forceFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse to open a folder for fsync; the rename itself is still atomic there.
+            if (!(e instanceof java.nio.file.FileSystemException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static CompressionResult result(Path file, Outcome outcome, long plain, long stored, long started) {
+        return new CompressionResult(file, outcome, plain, stored, Duration.ofNanos(System.nanoTime() - started));
+    }
+}
