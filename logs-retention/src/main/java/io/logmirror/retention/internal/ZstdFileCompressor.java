@@ -94,32 +94,11 @@ public final class ZstdFileCompressor implements FileCompressor {
             }
             Files.createDirectories(workFolder);
             Path staged = workFolder.resolve((compress ? "compress-" : "restore-") + UUID.randomUUID() + SUFFIX);
-            boolean renamed = false;
+            // Only an exception deletes the staged copy: a crash (an Error in the crash tests) leaves it for cleanUp().
             try {
-                long stored;
-                try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    hook.reached(Step.STAGED, staged);
-                    if (compress) {
-                        FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                        try (in) {
-                            if (!sameFile(in, before, file)) {
-                                return result(file, Outcome.CHANGED, before.size(), before.size(), started);
-                            }
-                            stored = new SeekableZstdWriter(options).write(in, before.size(), out, file)
-                                    .compressedBytes();
-                        }
-                    } else {
-                        try (InputStream in = source.open(0, source.size())) {
-                            stored = in.transferTo(Channels.newOutputStream(out));
-                        }
-                    }
-                    hook.reached(Step.WRITTEN, staged);
-                    out.force(true);
-                }
-                Files.setLastModifiedTime(staged, before.lastModifiedTime());
-                hook.reached(Step.SYNCED, staged);
-                if (changedSince(file, before)) {
+                long stored = stage(file, source, compress, before, staged);
+                if (stored < 0 || changedSince(file, before)) {
+                    Files.deleteIfExists(staged);
                     return result(file, Outcome.CHANGED, source.size(), before.size(), started);
                 }
                 try {
@@ -128,16 +107,41 @@ public final class ZstdFileCompressor implements FileCompressor {
                     throw new IOException("cannot replace " + file + " atomically from " + staged
                             + ": the compressor's work folder must be on the same file system as the files", e);
                 }
-                renamed = true;
                 hook.reached(Step.RENAMED, staged);
                 forceFolder(file.toAbsolutePath().getParent());
                 return result(file, Outcome.DONE, source.size(), stored, started);
-            } finally {
-                if (!renamed) {
-                    Files.deleteIfExists(staged);
-                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(staged);
+                throw e;
             }
         }
+    }
+
+    /** Writes the other form of {@code file} to {@code staged}, forced to disk with the file's time; -1 if it changed. */
+    private long stage(Path file, StoredFile source, boolean compress, BasicFileAttributes before, Path staged)
+            throws IOException {
+        long stored;
+        try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            hook.reached(Step.STAGED, staged);
+            if (compress) {
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!sameFile(in, before, file)) {
+                        return -1;
+                    }
+                    stored = new SeekableZstdWriter(options).write(in, before.size(), out, file).compressedBytes();
+                }
+            } else {
+                try (InputStream in = source.open(0, source.size())) {
+                    stored = in.transferTo(Channels.newOutputStream(out));
+                }
+            }
+            hook.reached(Step.WRITTEN, staged);
+            out.force(true);
+        }
+        Files.setLastModifiedTime(staged, before.lastModifiedTime());
+        hook.reached(Step.SYNCED, staged);
+        return stored;
     }
 
     /** Whether the channel opened for reading is the file whose attributes were read first (not replaced between). */
