@@ -115,6 +115,7 @@ public final class RetentionYaml {
             }
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new RetentionRulesException(problems);
         }
         return new RetentionRules(defaults, categories);
