@@ -73,6 +73,8 @@ public final class DefaultRetention implements Retention {
             items.add(layout.item(entry));
         } catch (NoSuchFileException e) {
             notes.add(describe(entry) + " is in the index but not on disk; left out");
+        } catch (IOException e) {
+            notes.add(describe(entry) + " cannot be read (" + e.getMessage() + "); left out");
         }
     }
 

@@ -43,6 +43,9 @@ final class StoredLayout {
     RetentionPlanner.Item item(LogEntry entry) throws IOException {
         Path file = fileOf(entry);
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException("it is not a regular file; if it is a symlink someone planted, remove it");
+        }
         // A plain file is as long as the index says; only a file of another length can be compressed.
         boolean compressed = attributes.size() != entry.size() && StoredFile.isCompressed(file);
         return new RetentionPlanner.Item(entry, attributes.size(), compressed);
