@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * read, so a file compressed or restored in place while it is open still reads back its own bytes.
  *
  * <p>Ranges and tails of a compressed file decompress only the frames they touch (one frame is 1 MiB of plain bytes
- * by default); the most recently decompressed frame is kept, so a tail followed by reading those lines decompresses
- * once.
+ * by default); the two most recently decompressed frames are kept, so a tail followed by reading those lines
+ * decompresses each frame once.
  *
  * <pre>{@code
  * try (StoredFile file = StoredFile.open(Path.of("data/logs/slurm-42.out"))) {

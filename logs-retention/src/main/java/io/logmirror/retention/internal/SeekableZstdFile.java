@@ -11,7 +11,7 @@ import java.nio.channels.FileChannel;
 
 /**
  * A stored file in the seekable zstd format: the seek table is read once when opened; ranges and tails decompress
- * only the frames they need, and the last frame decompressed is kept for the next read.
+ * only the frames they need, and the last two frames decompressed are kept for the next reads.
  */
 final class SeekableZstdFile implements StoredFile {
 
@@ -22,7 +22,9 @@ final class SeekableZstdFile implements StoredFile {
     private final long storedBytes;
     private final Object name;
     private final SeekTable table;
+    // The two frames decompressed last: a read crossing a frame boundary (a 64 KiB block read backwards) needs both.
     private volatile Frame cached;
+    private volatile Frame previous;
 
     SeekableZstdFile(FileChannel channel, long storedBytes, long plainSize, Object name) throws IOException {
         this.channel = channel;
@@ -83,6 +85,10 @@ final class SeekableZstdFile implements StoredFile {
         if (kept != null && kept.index() == index) {
             return kept.bytes();
         }
+        Frame before = previous;
+        if (before != null && before.index() == index) {
+            return before.bytes();
+        }
         int compressedSize = table.compressedSize(index);
         ByteBuffer compressed = SeekTable.readFully(channel, table.compressedStart(index), compressedSize, name);
         byte[] plain = new byte[table.plainSize(index)];
@@ -97,13 +103,17 @@ final class SeekableZstdFile implements StoredFile {
             throw SeekTable.corrupt(name, "frame " + index + " decompressed to " + n + " bytes, the seek table says "
                     + plain.length);
         }
-        cached = new Frame(index, plain);
+        synchronized (this) {
+            previous = cached;
+            cached = new Frame(index, plain);
+        }
         return plain;
     }
 
     @Override
     public void close() throws IOException {
         cached = null;
+        previous = null;
         channel.close();
     }
 

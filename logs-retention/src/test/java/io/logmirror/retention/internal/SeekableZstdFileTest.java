@@ -50,14 +50,18 @@ class SeekableZstdFileTest {
     }
 
     @Test
-    void keepsTheLastFrameSoATailAndItsReadDecompressOnce() throws IOException {
+    void keepsTheLastTwoFramesSoATailAndItsReadDecompressEachOnce() throws IOException {
         byte[] content = Shapes.logLines(40_000, 2);
         Path file = compressed(content);
         try (SeekableZstdFile stored = (SeekableZstdFile) StoredFile.of(FileChannel.open(file), file)) {
             assertThat(stored.frames()).isEqualTo(10);
             byte[] last = stored.frame(9);
             assertThat(stored.frame(9)).isSameAs(last);
-            assertThat(stored.frame(8)).isNotSameAs(last);
+            byte[] before = stored.frame(8);
+            assertThat(stored.frame(9)).isSameAs(last);
+            assertThat(stored.frame(8)).isSameAs(before);
+            stored.frame(7);
+            assertThat(stored.frame(9)).isNotSameAs(last);
         }
     }
 
