@@ -93,12 +93,15 @@ final class SeekableZstdFile implements StoredFile {
         ByteBuffer compressed = SeekTable.readFully(channel, table.compressedStart(index), compressedSize, name);
         byte[] plain = new byte[table.plainSize(index)];
         int n;
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+        ZstdDecompressCtx ctx = DecompressContexts.borrow();
+        try {
             n = ctx.decompressByteArray(plain, 0, plain.length, compressed.array(), 0, compressedSize);
         } catch (ZstdException e) {
+            ctx.close();
             throw SeekTable.corrupt(name, "frame " + index + " (bytes " + table.plainStart(index) + " to "
                     + (table.plainStart(index) + plain.length) + ") does not decompress: " + e.getMessage());
         }
+        DecompressContexts.giveBack(ctx);
         if (n != plain.length) {
             throw SeekTable.corrupt(name, "frame " + index + " decompressed to " + n + " bytes, the seek table says "
                     + plain.length);
