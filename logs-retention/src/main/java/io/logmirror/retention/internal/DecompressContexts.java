@@ -2,8 +2,8 @@ package io.logmirror.retention.internal;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 
 /**
  * A few zstd decompression contexts shared by every reader: making one per frame costs about a fifth of decompressing
@@ -13,20 +13,20 @@ import java.util.concurrent.BlockingQueue;
 final class DecompressContexts {
 
     static final int KEPT = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-    private static final BlockingQueue<ZstdDecompressCtx> IDLE = new ArrayBlockingQueue<>(KEPT);
+    private static final BlockingDeque<ZstdDecompressCtx> IDLE = new LinkedBlockingDeque<>(KEPT); // last in, first out
 
     private DecompressContexts() {
     }
 
     static ZstdDecompressCtx borrow() {
-        ZstdDecompressCtx ctx = IDLE.poll();
+        ZstdDecompressCtx ctx = IDLE.pollFirst();
         return ctx != null ? ctx : new ZstdDecompressCtx();
     }
 
     /** Returns a context after a successful decompression; one that failed is closed by the caller instead. */
     static void giveBack(ZstdDecompressCtx ctx) {
         ctx.reset();
-        if (!IDLE.offer(ctx)) {
+        if (!IDLE.offerFirst(ctx)) {
             ctx.close();
         }
     }
