@@ -77,13 +77,15 @@ public final class CompressionBenchmark {
         long apparent = apparent(tree);
         long allocated = du(work.resolve("tree"));
         System.out.println();
-        System.out.println("| tree | files | apparent bytes | on disk (du) | × plain (du) | CPU-bound time | MB/s |");
+        System.out.println("| tree | files | apparent bytes (× plain) | on disk (du) | × plain (du) | wall / CPU time | MB/s of CPU |");
         System.out.println("|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| plain | %d | %s | %s | 1.00 | | |%n", tree.size(), mib(apparent), mib(allocated));
+        System.out.printf(Locale.ROOT, "| plain | %d | %s | %s | 1.000 | | |%n", tree.size(), mib(apparent), mib(allocated));
 
         // ours, in place, on a copy
         Path ours = copyTree(work.resolve("tree"), work.resolve("ours"));
         FileCompressor compressor = FileCompressor.seekableZstd(options, work.resolve("ours-work"));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long small = 0;
         try (Stream<Path> files = Files.walk(ours)) {
@@ -96,13 +98,14 @@ public final class CompressionBenchmark {
             }
         }
         long took = System.nanoTime() - t0;
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
         row("ours (seekable, level " + options.level() + ", in place, fsync each)", tree.size(), apparent(ours),
-                du(ours), allocated, took, apparent);
+                du(ours), allocated, took, cpu, apparent);
         System.out.printf(Locale.ROOT, "(ours left %d files under %d bytes plain)%n", small,
                 RetentionPlanner.MIN_COMPRESS_BYTES);
         delete(ours);
 
-        for (String[] tool : List.of(new String[] {"zstd -3 (zstd -q -3 --rm, one file each)", "zstd", "-q", "-3", "--rm"},
+        for (String[] tool : List.of(new String[] {"zstd -3 (zstd -q -3 --rm, one file each)", "zstd", "-q", "-3", "-T1", "--rm"},
                 new String[] {"gzip -6 (logrotate's default)", "gzip", "-6"})) {
             Path copy = copyTree(work.resolve("tree"), work.resolve("tool"));
             List<Path> files;
@@ -110,21 +113,34 @@ public final class CompressionBenchmark {
                 files = walk.filter(Files::isRegularFile).toList();
             }
             long start = System.nanoTime();
+            long toolCpu = 0;
             for (int i = 0; i < files.size(); i += 200) {
                 List<String> command = new ArrayList<>(Arrays.asList(tool).subList(1, tool.length));
-                files.subList(i, Math.min(files.size(), i + 200)).forEach(f -> command.add(f.toString()));
-                run(command);
+                files.subList(i, Math.min(files.size(), i + 200)).forEach(f -> command.add("'" + f + "'"));
+                toolCpu += timed(String.join(" ", command))[1];
             }
             sync();
-            row(tool[0], files.size(), apparent(copy), du(copy), allocated, System.nanoTime() - start, apparent);
+            row(tool[0], files.size(), apparent(copy), du(copy), allocated, System.nanoTime() - start, toolCpu,
+                    apparent);
             delete(copy);
         }
     }
 
     private static void row(String what, int files, long apparent, long allocated, long plainAllocated, long nanos,
-                            long plainBytes) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %.3f | %.1f s | %.0f |%n", what, files, mib(apparent),
-                mib(allocated), (double) allocated / plainAllocated, nanos / 1e9, plainBytes / 1e6 / (nanos / 1e9));
+                            long cpuNanos, long plainBytes) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %s (%.3f) | %s | %.3f | %.1f s / %.1f s | %.0f |%n", what, files,
+                mib(apparent), (double) apparent / plainBytes, mib(allocated), (double) allocated / plainAllocated,
+                nanos / 1e9, cpuNanos / 1e9, plainBytes / 1e6 / (cpuNanos / 1e9));
+    }
+
+    /** Runs a shell command line; its wall and CPU (user + system) nanoseconds, from bash's {@code time}. */
+    private static long[] timed(String commandLine) throws Exception {
+        String out = run(List.of("bash", "-c", "TIMEFORMAT='%R %U %S'; { time ( " + commandLine
+                + " > /dev/null 2>&1 ) ; } 2>&1"));
+        String[] f = out.trim().split("\\s+");
+        int n = f.length;
+        return new long[] {(long) (Double.parseDouble(f[n - 3]) * 1e9),
+                (long) ((Double.parseDouble(f[n - 2]) + Double.parseDouble(f[n - 1])) * 1e9)};
     }
 
     // ------------------------------------------------------------------ the 1 GiB file
@@ -166,22 +182,23 @@ public final class CompressionBenchmark {
         Files.copy(plain, packed);
         sync();
         FileCompressor compressor = FileCompressor.seekableZstd(options, work.resolve("big-work"));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         CompressionResult result = compressor.compress(packed);
         long ours = System.nanoTime() - t0;
-        long t1 = System.nanoTime();
-        run(List.of("zstd", "-q", "-3", "-T1", "-f", "-o", work.resolve("big.zst").toString(), plain.toString()));
-        sync();
-        long tool = System.nanoTime() - t1;
+        long oursCpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long[] tool = timed("zstd -q -" + options.level() + " -T1 -f -o '" + work.resolve("big.zst") + "' '" + plain
+                + "' && sync");
         System.out.println();
-        System.out.println("| compressing the big log | bytes after | × plain | time | MB/s |");
+        System.out.println("| compressing the big log | bytes after | × plain | wall / CPU time | MB/s of CPU |");
         System.out.println("|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| ours (level %d, %d KiB frames, fsync) | %s | %.3f | %.2f s | %.0f |%n",
+        System.out.printf(Locale.ROOT, "| ours (level %d, %d KiB frames, fsync) | %s | %.3f | %.2f s / %.2f s | %.0f |%n",
                 options.level(), options.frameSize() >> 10, mib(result.storedBytes()),
-                (double) result.storedBytes() / size, ours / 1e9, size / 1e6 / (ours / 1e9));
+                (double) result.storedBytes() / size, ours / 1e9, oursCpu / 1e9, size / 1e6 / (oursCpu / 1e9));
         long zst = Files.size(work.resolve("big.zst"));
-        System.out.printf(Locale.ROOT, "| zstd -3 -T1 (one stream, not seekable) | %s | %.3f | %.2f s | %.0f |%n",
-                mib(zst), (double) zst / size, tool / 1e9, size / 1e6 / (tool / 1e9));
+        System.out.printf(Locale.ROOT, "| zstd -%d -T1 (one stream, not seekable) | %s | %.3f | %.2f s / %.2f s | %.0f |%n",
+                options.level(), mib(zst), (double) zst / size, tool[0] / 1e9, tool[1] / 1e9, size / 1e6 / (tool[1] / 1e9));
 
         System.out.println();
         System.out.println("| read | plain file | compressed (ours) | what a user types on the .zst |");
