@@ -79,6 +79,28 @@ final class SeekableZstdFile implements StoredFile {
         return 0;
     }
 
+    /**
+     * Copies plain bytes from {@code position} into {@code into}, from one frame at most (a short read, as a channel
+     * may give); -1 at or past the end.
+     */
+    int read(ByteBuffer into, long position) throws IOException {
+        if (position < 0) {
+            throw new IllegalArgumentException("position must not be negative, was " + position + " for " + name);
+        }
+        if (position >= table.plainSize()) {
+            return -1;
+        }
+        if (!into.hasRemaining()) {
+            return 0;
+        }
+        int index = table.frameAt(position);
+        byte[] bytes = frame(index);
+        int from = (int) (position - table.plainStart(index));
+        int n = Math.min(into.remaining(), bytes.length - from);
+        into.put(bytes, from, n);
+        return n;
+    }
+
     /** The plain bytes of frame {@code index}, decompressed (or the kept copy of the last one). */
     byte[] frame(int index) throws IOException {
         Frame kept = cached;

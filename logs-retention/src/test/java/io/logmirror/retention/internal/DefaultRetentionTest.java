@@ -3,6 +3,7 @@ package io.logmirror.retention.internal;
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
 import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
@@ -189,6 +190,35 @@ class DefaultRetentionTest {
                     assertThat(o.detail()).contains("someone planted a symlink there, remove it");
                 });
         assertThat(StoredFile.isCompressed(outside.resolve("slurm-10.out"))).isFalse();
+    }
+
+    @Test
+    void removesThroughTheRealMirrorWithOneRemovedEventPerFileAndGeneration() throws Exception {
+        remote.rewrite("vllm-old-present.log", Shapes.logLines(5000, 99));
+        remote.setModified("vllm-old-present.log", NOW.minus(Duration.ofDays(35)));
+        mirror.syncNow(); // the old content is kept as generation 1
+        List<LogEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = mirror.subscribe(events::add)) {
+            RetentionPolicy policy = RetentionPolicy.defaults().withoutCompression().withRules(new RetentionRules(
+                    RetentionRule.NONE.withMaxAge(Duration.ofDays(30)).withGenerationsKept(0), Map.of()));
+            RetentionReport report = Retention.of(policy, mirror.store(), mirror::remove,
+                    FileCompressor.seekableZstd(Shapes.SMALL_FRAMES, folder.resolve("data/.logmirror/compress")),
+                    CLOCK).run();
+            assertThat(report.outcomes()).extracting(o -> o.action().entry().path() + "@"
+                    + o.action().entry().generation() + " " + o.status())
+                    .containsExactlyInAnyOrder("vllm-old-present.log@1 DONE", "vllm-old-gone.log@0 DONE");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (events.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(events).allMatch(e -> e instanceof LogEvent.Removed)
+                .extracting(e -> e.entry().path() + "@" + e.entry().generation())
+                .containsExactlyInAnyOrder("vllm-old-present.log@1", "vllm-old-gone.log@0");
+        assertThat(mirror.store().find(LogPath.of("vllm-old-gone.log"))).isEmpty();
+        assertThat(Files.exists(stored("vllm-old-gone.log"))).isFalse();
+        assertThat(mirror.store().generations(LogPath.of("vllm-old-present.log"))).isEmpty();
+        assertThat(mirror.store().find(LogPath.of("vllm-old-present.log"))).isPresent();
     }
 
     // ------------------------------------------------------------------ helpers
