@@ -95,6 +95,17 @@ class StoredFileTest {
     }
 
     @Test
+    void roundTripsALargerFileWithDefaultOptionsByteForByte() throws IOException {
+        byte[] content = Shapes.logLines(24 << 20, 11);
+        try (StoredFile stored = StoredFile.open(compressed("large.log", content, CompressionOptions.defaults()))) {
+            assertThat(stored.size()).isEqualTo(content.length);
+            assertThat(read(stored, 0, Long.MAX_VALUE)).isEqualTo(content);
+            assertThat(read(stored, (12 << 20) - 100, 1 << 20))
+                    .isEqualTo(Arrays.copyOfRange(content, (12 << 20) - 100, (13 << 20) - 100));
+        }
+    }
+
+    @Test
     void readsAPlainFileAsItIs() throws IOException {
         byte[] content = Shapes.logLines(10_000, 1);
         try (StoredFile stored = StoredFile.open(plain("plain.log", content))) {

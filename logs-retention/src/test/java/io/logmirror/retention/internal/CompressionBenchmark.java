@@ -227,8 +227,10 @@ public final class CompressionBenchmark {
                 + " `grep -c`: %s | %s (%.0f MB/s) | `zstd -dc \\| grep -c`: %s |%n", ms(plainScan, 50),
                 size / 1e6 / median(plainScan), ms(grepScan, 50), ms(packedScan, 50),
                 size / 1e6 / median(packedScan), ms(toolScan, 50));
-        System.out.println("(bytes checked: the compressed tail, range and scan equal the plain file's)");
         check(plain, packed, size);
+        run(List.of("bash", "-c", "set -o pipefail; zstd -dc '" + packed + "' | cmp - '" + plain + "'"));
+        System.out.println("(checked: the compressed file reads back byte for byte, through StoredFile and through"
+                + " `zstd -dc | cmp`; its tail, range and scan equal the plain file's)");
     }
 
     private static long middle(long size, Random random) {
@@ -278,6 +280,21 @@ public final class CompressionBenchmark {
     }
 
     private static void check(Path plain, Path packed, long size) throws IOException {
+        try (StoredFile a = StoredFile.open(plain); StoredFile b = StoredFile.open(packed);
+             InputStream x = a.open(0, size); InputStream y = b.open(0, size)) {
+            byte[] one = new byte[1 << 20];
+            byte[] two = new byte[1 << 20];
+            for (long at = 0; at < size; ) {
+                int n = x.readNBytes(one, 0, one.length);
+                if (y.readNBytes(two, 0, n) != n || !Arrays.equals(one, 0, n, two, 0, n)) {
+                    throw new IllegalStateException("the compressed file differs from the plain one near byte " + at);
+                }
+                at += n;
+            }
+            if (y.read() != -1) {
+                throw new IllegalStateException("the compressed file is longer than the plain one");
+            }
+        }
         if (scan(plain) != scan(packed)) {
             throw new IllegalStateException("scan results differ");
         }
