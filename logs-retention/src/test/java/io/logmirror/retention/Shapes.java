@@ -43,8 +43,8 @@ public final class Shapes {
         long line = 0;
         String[] levels = {"INFO", "DEBUG", "WARN", "ERROR"};
         while (text.length() < size) {
-            text.append("2026-01-05T08:").append(String.format("%02d:%02d.%03d", line / 60 % 60, line % 60,
-                            random.nextInt(1000)))
+            text.append("2026-01-05T08:").append(two(line / 60 % 60)).append(':').append(two(line % 60)).append('.')
+                    .append(random.nextInt(900) + 100)
                     .append(' ').append(levels[random.nextInt(levels.length)])
                     .append(" worker-").append(random.nextInt(8)).append(" step ").append(line)
                     .append(" loss=").append(random.nextInt(100_000) / 1000.0);
@@ -55,6 +55,10 @@ public final class Shapes {
             line++;
         }
         return ascii(text.substring(0, size));
+    }
+
+    private static String two(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 
     public static byte[] random(int size, long seed) {
