@@ -21,8 +21,11 @@ import java.util.Optional;
  * RetentionReport report = retention.run();        // do it; retention.lastRun() keeps it for /status
  * }</pre>
  *
- * <p>Compression needs a store that reads compressed files back ({@link StoredFile} behind its reads); with a store
- * that does not, use a policy {@link RetentionPolicy#withoutCompression() without compression}.
+ * <p>Compression needs a store that reads compressed files back (with this module on the class path the store finds
+ * its format through {@code io.logmirror.core.spi.StoredFormat}), restores a compressed file before it appends to it,
+ * and takes the plain size from the format when it rebuilds its index. Until the store does the last two (see
+ * docs/retention.md, "What the store must do"), run retention over a syncing mirror with a policy
+ * {@link RetentionPolicy#withoutCompression() without compression}.
  *
  * <p>Thread-safe; one run at a time (a second caller waits for the first).
  */
