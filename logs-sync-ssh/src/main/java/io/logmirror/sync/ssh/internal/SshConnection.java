@@ -52,6 +52,8 @@ public final class SshConnection implements Closeable {
     /** The most SFTP channels to open: this connection's share of the setting, lowered when the server refuses one. */
     private int channelLimit;
     private ListingShell listingShell;
+    private volatile RemoteTools tools;
+    private final Object toolsLock = new Object();
 
     private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder,
                           NegotiatedAlgorithms algorithms) {
@@ -261,6 +263,21 @@ public final class SshConnection implements Closeable {
         if (index >= 0) {
             users.set(index, Math.max(0, users.get(index) - 1));
         }
+    }
+
+    /** What the remote offers for batched transfers; probed with one exec the first time, then remembered. */
+    public RemoteTools tools() throws IOException {
+        RemoteTools known = tools;
+        if (known == null) {
+            synchronized (toolsLock) {
+                if (tools == null) {
+                    tools = RemoteTools.probe(this);
+                    LOG.debug("{}: remote tools: {}", who(settings), tools);
+                }
+                known = tools;
+            }
+        }
+        return known;
     }
 
     /** The kept listing shell, when one runs. */
