@@ -85,6 +85,8 @@ final class FetchResponse {
             }
         } catch (IOException e) {
             failPending(e);
+        } catch (RuntimeException e) { // a malformed number or field: the stream is garbled from here on
+            failPending(new IOException("the transfer stream is garbled (" + e + ")", e));
         }
         return new Outcome(List.copyOf(retry), answered);
     }
@@ -201,7 +203,7 @@ final class FetchResponse {
     private void range(FetchPlan.Member member) throws IOException {
         String line = line();
         if (line.startsWith("X ")) {
-            unreadable(line, Map.of(member.printed(), member));
+            unreadable(line, new HashMap<>(Map.of(member.printed(), member)));
             return;
         }
         int fourth = nthSpace(line, 4);
