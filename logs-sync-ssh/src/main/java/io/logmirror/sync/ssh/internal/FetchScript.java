@@ -88,6 +88,11 @@ final class FetchScript {
      * compressed with {@code codec} (never {@link TransferCompression#AUTO}: resolve it first).
      */
     static String command(String folderCarrier, TransferCompression codec) {
+        return "sh -c " + ShellQuote.quote(script(folderCarrier, codec));
+    }
+
+    /** The script itself, as {@code sh -c} runs it. */
+    static String script(String folderCarrier, TransferCompression codec) {
         String pipe;
         switch (codec) {
             case ZSTD:
@@ -102,7 +107,6 @@ final class FetchScript {
             default:
                 throw new IllegalArgumentException("resolve the codec first: " + codec);
         }
-        String script = BODY + "\nm " + ShellQuote.quote(folderCarrier) + pipe + "\n";
-        return "sh -c " + ShellQuote.quote(script);
+        return BODY + "\nm " + ShellQuote.quote(folderCarrier) + pipe + "\n";
     }
 }
