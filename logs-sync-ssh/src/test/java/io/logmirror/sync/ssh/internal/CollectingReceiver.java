@@ -10,15 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A receiver for tests: keeps every range's bytes (what could be read before a failure, and the failure). */
-final class CollectingReceiver implements RangeReceiver {
+public final class CollectingReceiver implements RangeReceiver {
 
     /** What one range delivered. */
-    record Got(FetchedRange range, byte[] bytes, IOException readFailure) {
+    public record Got(FetchedRange range, byte[] bytes, IOException readFailure) {
     }
 
-    final Map<String, Got> ranges = new ConcurrentHashMap<>();
-    final Map<String, IOException> failures = new ConcurrentHashMap<>();
-    final AtomicInteger calls = new AtomicInteger();
+    public final Map<String, Got> ranges = new ConcurrentHashMap<>();
+    public final Map<String, IOException> failures = new ConcurrentHashMap<>();
+    public final AtomicInteger calls = new AtomicInteger();
 
     @Override
     public void onRange(FetchedRange range) {
@@ -43,7 +43,7 @@ final class CollectingReceiver implements RangeReceiver {
         failures.put(request.file().path().toString(), cause);
     }
 
-    byte[] bytes(String path) {
+    public byte[] bytes(String path) {
         Got got = ranges.get(path);
         if (got == null) {
             throw new AssertionError("no range for " + path + "; failures: " + failures);
