@@ -1,6 +1,7 @@
 package io.logmirror.app.config;
 
 import io.logmirror.sync.ssh.HostKeyPolicy;
+import io.logmirror.sync.ssh.TransferCompression;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * @param hostKeyPolicy    {@code SSH_STRICT_HOST_KEY_CHECKING}: {@code yes} (default) or {@code accept-new}
  * @param sshCompression   {@code SSH_COMPRESSION}: {@code yes} compresses the SSH connection with zlib (for slow links),
  *                         {@code no} by default
+ * @param sshTransferCompression {@code SSH_TRANSFER_COMPRESSION}: how the batched transfer stream is compressed on the
+ *                         cluster: {@code auto} (default: zstd, else gzip, else none), {@code zstd}, {@code gzip}, {@code none}
  * @param sshChannels      {@code SSH_CHANNELS}: SFTP channels for parallel reads, 1 to 16, default 4
  * @param sshConnections   {@code SSH_CONNECTIONS}: SSH connections the reads are spread over, 1 to 4 and at most
  *                         {@code SSH_CHANNELS}, default 1
@@ -46,7 +49,8 @@ import java.util.Optional;
  */
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
-                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression, int sshChannels,
+                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression,
+                          TransferCompression sshTransferCompression, int sshChannels,
                           int sshConnections, Optional<Path> localLogsDir,
                           Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
                           Optional<Path> categoryRules, Optional<Secret> apiToken) {
@@ -105,6 +109,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         Path knownHosts = r.path("SSH_KNOWN_HOSTS").orElse(Reader.home().resolve(".ssh").resolve("known_hosts"));
         HostKeyPolicy policy = r.hostKeyPolicy();
         boolean compression = r.yesNo("SSH_COMPRESSION", false);
+        TransferCompression transferCompression = r.transferCompression();
         int channels = r.integer("SSH_CHANNELS", DEFAULT_SSH_CHANNELS, 1, 16);
         int connections = r.integer("SSH_CONNECTIONS", 1, 1, 4);
         if (connections > channels) {
@@ -156,7 +161,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, compression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
+                policy, compression, transferCompression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir, dataDirMinFree, port, categoryRules, apiToken);
     }
 
     /** Reads variables and collects every problem, so one start-up reports all of them. */
@@ -251,6 +256,20 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
             }
             problem("LOGS_MODE", value.get(), "use auto (the default), ssh, local, demo or offline");
             return Mode.DEMO;
+        }
+
+        TransferCompression transferCompression() {
+            Optional<String> value = text("SSH_TRANSFER_COMPRESSION");
+            if (value.isEmpty()) {
+                return TransferCompression.AUTO;
+            }
+            try {
+                return TransferCompression.parse(value.get());
+            } catch (IllegalArgumentException e) {
+                problem("SSH_TRANSFER_COMPRESSION", value.get(), "use auto (the default: zstd, else gzip, else none on the"
+                        + " cluster), zstd, gzip or none");
+                return TransferCompression.AUTO;
+            }
         }
 
         HostKeyPolicy hostKeyPolicy() {
