@@ -269,6 +269,7 @@ public final class SshRemoteSource implements RemoteSource {
             connection = null;
         }
         connection = SshConnection.open(settings);
+        connection.probeToolsSoon(); // one exec, in parallel with the listing that usually comes first
         execUnavailable = false; // a new connection tries the exec listing once again (the account may have changed)
         return connection;
     }

@@ -181,7 +181,7 @@ public final class ExecFetch {
                 out.write(bytes, at, Math.min(1 << 15, bytes.length - at));
                 out.flush();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // the reader sees the broken channel and reports it for every request
         }
     }

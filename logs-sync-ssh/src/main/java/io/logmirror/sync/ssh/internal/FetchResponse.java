@@ -181,7 +181,7 @@ final class FetchResponse {
         }
     }
 
-    /** find's lines up to the {@code -} line: name to "type size mtime". */
+    /** find's lines up to the {@code -} line: name to "type size mtime ctime inode". */
     private Map<String, String> stats() throws IOException {
         Map<String, String> stats = new HashMap<>();
         while (true) {
@@ -192,11 +192,11 @@ final class FetchResponse {
             if (line.isEmpty()) {
                 continue;
             }
-            int third = nthSpace(line, 3);
-            if (third < 0) {
+            int fifth = nthSpace(line, 5);
+            if (fifth < 0) {
                 throw new IOException("the transfer stream has a malformed file state '" + shorten(line) + "'");
             }
-            stats.put(line.substring(third + 1), line.substring(0, third));
+            stats.put(line.substring(fifth + 1), line.substring(0, fifth));
         }
     }
 

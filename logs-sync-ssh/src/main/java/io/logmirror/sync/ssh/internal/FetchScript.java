@@ -16,7 +16,8 @@ import io.logmirror.sync.ssh.TransferCompression;
  * Output ({@link FetchResponse} parses it): the marker line, then per request
  * <ul>
  *   <li>{@code X reason TAB ./name}: a file that cannot be read (gone, not a regular file, not readable);</li>
- *   <li>for a group: {@code W count total}, find's {@code type size mtime ./name} lines taken before reading, a line
+ *   <li>for a group: {@code W count total}, find's {@code type size mtime ctime inode ./name} lines taken before reading
+ *       (the change time and inode catch a chmod or a file replaced by a rename, which keep size and mtime), a line
  *       {@code -}, exactly {@code total} bytes (cut or padded with zeros: the frame never depends on the files staying
  *       still), the same lines taken after reading, {@code -};</li>
  *   <li>for a range: {@code D size mtime n ./name} (the file's state before reading, {@code n} the bytes that follow,
@@ -37,14 +38,14 @@ final class FetchScript {
                     + " elif [ ! -f \"$1\" ]; then r='it is no longer a regular file';"
                     + " else r='the account may not read it'; fi; printf 'X %s\\t%s\\n' \"$r\" \"$1\"; }",
             "w() {",
-            "  b=$(find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %p\\n' 2>/dev/null)",
+            "  b=$(find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %C@ %i %p\\n' 2>/dev/null)",
             "  t=0",
             "  while read -r y s m r; do [ \"$y\" = f ] && t=$((t + s)); done <<LOGMIRROR_EOF",
             "$b",
             "LOGMIRROR_EOF",
             "  printf 'W %s %s\\n%s\\n-\\n' \"$#\" \"$t\" \"$b\"",
             "  { cat -- \"$@\"; exec cat /dev/zero; } 2>/dev/null | head -c \"$t\"",
-            "  a=$(find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %p\\n' 2>/dev/null)",
+            "  a=$(find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %C@ %i %p\\n' 2>/dev/null)",
             "  printf '%s\\n-\\n' \"$a\"",
             "}",
             "d() {",

@@ -85,7 +85,9 @@ public final class SftpFetch {
                 }
                 pump(files, i);
                 file.start();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException failure) {
+                IOException e = failure instanceof IOException ? (IOException) failure
+                        : new IOException(SshConnection.reason(failure), failure);
                 file.discard();
                 if (SshConnection.isTransportFailure(e)) {
                     broken = new IOException(who + ": the connection broke (" + SshConnection.reason(e)
@@ -291,8 +293,8 @@ public final class SftpFetch {
                     Request close = engine.newRequest(PacketType.CLOSE);
                     close.putString(handle);
                     engine.request(close);
-                } catch (IOException ignored) {
-                    // the handle dies with the channel
+                } catch (IOException | RuntimeException ignored) {
+                    // the handle dies with the channel (sshj throws unchecked exceptions on a dead transport too)
                 }
             }
         }
@@ -344,7 +346,7 @@ public final class SftpFetch {
                     }
                     chunk = next;
                     position = 0;
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     failure = new IOException(who + ": reading remote file '" + file.request.file().path()
                             + "' failed: " + SshConnection.reason(e) + "; the next sync resumes it", e);
                     throw failure;

@@ -53,6 +53,7 @@ public final class SshConnection implements Closeable {
     private int channelLimit;
     private ListingShell listingShell;
     private volatile RemoteTools tools;
+    private boolean startingShell;
     private final Object toolsLock = new Object();
 
     private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder,
@@ -289,15 +290,53 @@ public final class SshConnection implements Closeable {
         return java.util.Optional.ofNullable(listingShell);
     }
 
-    /** Starts the kept listing shell (best effort: without it, listings run one exec each). */
-    synchronized void startListingShell() {
-        if (listingShell == null && isUsable()) {
-            try {
-                listingShell = ListingShell.start(this);
-            } catch (IOException | RuntimeException e) {
-                listingShell = null;
+    /**
+     * Starts the kept listing shell in the background (best effort: without it, listings run one exec each). Its
+     * start costs round trips that the listing that asked for it need not wait for.
+     */
+    void startListingShell() {
+        synchronized (this) {
+            if (listingShell != null || startingShell || !isUsable()) {
+                return;
             }
+            startingShell = true;
         }
+        Thread starter = new Thread(() -> {
+            ListingShell started = null;
+            try {
+                started = ListingShell.start(this);
+            } catch (IOException | RuntimeException e) {
+                // listings stay one exec each on this connection
+            }
+            synchronized (this) {
+                startingShell = false;
+                if (started != null && listingShell == null && isUsable()) {
+                    listingShell = started;
+                    started = null;
+                }
+            }
+            if (started != null) {
+                started.close();
+            }
+        }, "ssh-listing-shell-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Probes the remote's tools in the background, so that the first fetch finds them known. */
+    public void probeToolsSoon() {
+        Thread prober = new Thread(() -> {
+            try {
+                tools();
+            } catch (IOException | RuntimeException e) {
+                // the first fetch probes again and reports
+                synchronized (toolsLock) {
+                    tools = null;
+                }
+            }
+        }, "ssh-tools-probe");
+        prober.setDaemon(true);
+        prober.start();
     }
 
     synchronized void dropListingShell() {

@@ -134,9 +134,12 @@ class FetchResponseTest {
         List<RangeRequest> requests = requests().subList(0, 3); // a.log, sub/b.log, empty.log: one group
         FetchPlan plan = FetchPlan.of(requests, false);
         String output = new String(scriptOutput(plan), StandardCharsets.ISO_8859_1);
-        // the state after the read says sub/b.log was rewritten meanwhile (same size, another time)
+        // the state after the read says sub/b.log was replaced meanwhile (same size and time, another inode)
         int after = output.lastIndexOf("f 5000 ");
-        String changed = output.substring(0, after) + "f 5000 1.5 ./sub/b.log" + output.substring(output.indexOf('\n', after));
+        String line = output.substring(after, output.indexOf('\n', after));
+        String[] fields = line.split(" ", 6);
+        String changed = output.substring(0, after) + String.join(" ", fields[0], fields[1], fields[2], fields[3], "1", fields[5])
+                + output.substring(output.indexOf('\n', after));
         CollectingReceiver receiver = new CollectingReceiver();
 
         FetchResponse.Outcome outcome = new FetchResponse(
