@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Splits a batch into what {@link FetchScript} reads: groups of small whole files (one {@code cat} per group, so a
- * tree of small logs costs a few processes per group instead of a few per file) and single ranges ({@code dd}).
+ * tree of small logs costs a few processes per group instead of a few per file) and groups of ranges (one
+ * {@code find} per group, one {@code dd} per range).
  * In a group the files least recently modified come first: a file that grows while the group is read invalidates the
  * files after it (they are read again as ranges), so the likely-active ones go last.
  */
@@ -33,7 +34,7 @@ final class FetchPlan {
         }
     }
 
-    /** What one request line asks for: a group of whole files, or a single range. */
+    /** What one request asks for: a group of whole files (one {@code cat}), or ranges (one {@code dd} each). */
     record Item(List<Member> members, boolean group) {
     }
 
@@ -94,8 +95,20 @@ final class FetchPlan {
         if (!group.isEmpty()) {
             items.add(new Item(List.copyOf(group), true));
         }
+        List<Member> run = new ArrayList<>();
+        names = 0;
         for (Member member : ranges) {
-            items.add(new Item(List.of(member), false));
+            int name = member.carrier().length() + 3;
+            if (!run.isEmpty() && (run.size() >= GROUP_FILES_MAX || names + name > GROUP_NAME_BYTES_MAX)) {
+                items.add(new Item(List.copyOf(run), false));
+                run.clear();
+                names = 0;
+            }
+            run.add(member);
+            names += name;
+        }
+        if (!run.isEmpty()) {
+            items.add(new Item(List.copyOf(run), false));
         }
         return new FetchPlan(List.copyOf(items), List.copyOf(refused));
     }
@@ -142,11 +155,13 @@ final class FetchPlan {
                     field(out, member.carrier());
                 }
             } else {
-                Member member = item.members().get(0);
-                field(out, "D");
-                field(out, Long.toString(member.request().offset()));
-                field(out, Long.toString(member.request().length()));
-                field(out, member.carrier());
+                field(out, "R");
+                field(out, Integer.toString(item.members().size()));
+                for (Member member : item.members()) {
+                    field(out, Long.toString(member.request().offset()));
+                    field(out, Long.toString(member.request().length()));
+                    field(out, member.carrier());
+                }
             }
         }
         return out.toByteArray();

@@ -73,7 +73,9 @@ final class FetchResponse {
                 if (item.group()) {
                     group(item.members());
                 } else {
-                    range(item.members().get(0));
+                    for (FetchPlan.Member member : item.members()) {
+                        range(member);
+                    }
                 }
             }
             String end = line();

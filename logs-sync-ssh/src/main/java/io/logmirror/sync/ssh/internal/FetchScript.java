@@ -11,7 +11,8 @@ import io.logmirror.sync.ssh.TransferCompression;
  * <p>Requests (fields NUL-terminated):
  * <ul>
  *   <li>{@code W k name1 .. namek}: a group of whole files, sent together by one {@code cat};</li>
- *   <li>{@code D offset length name}: one range, read by {@code dd}.</li>
+ *   <li>{@code R k} then k times {@code offset length name}: ranges, their states taken by one {@code find}, each
+ *       read by its own {@code dd}.</li>
  * </ul>
  * Output ({@link FetchResponse} parses it): the marker line, then per request
  * <ul>
@@ -25,8 +26,9 @@ import io.logmirror.sync.ssh.TransferCompression;
  *       rest is zeros);</li>
  *   <li>{@code E} at the end, or {@code P message} when the script cannot go on.</li>
  * </ul>
- * Every process per group or range is counted: a group costs about seven, a range two; a whole tree of small files
- * thus costs a few hundred processes on the remote instead of a few per file.
+ * Process starts are what costs on the remote (about a millisecond each, far more on a loaded login node): a group of
+ * whole files costs about seven, a group of ranges one {@code find} plus one {@code dd} per range; a whole tree of
+ * small files thus costs a few hundred process starts instead of a few per file.
  */
 final class FetchScript {
 
@@ -48,18 +50,30 @@ final class FetchScript {
             "  a=$(find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %C@ %i %p\\n' 2>/dev/null)",
             "  printf '%s\\n-\\n' \"$a\"",
             "}",
-            "d() {",
-            "  if [ ! -f \"$1\" ] || [ ! -r \"$1\" ]; then x \"$1\"; return; fi",
-            "  s=$(find -L \"$1\" -maxdepth 0 -printf '%y %s %T@' 2>/dev/null)",
-            "  case $s in 'f '*) ;; *) x \"$1\"; return ;; esac",
-            "  set -- \"$1\" \"$2\" \"$3\" $s",
-            "  n=$(($5 - $2)); [ \"$n\" -lt 0 ] && n=0; [ \"$n\" -gt \"$3\" ] && n=$3",
-            "  printf 'D %s %s %s %s\\n' \"$5\" \"$6\" \"$n\" \"$1\"",
+            "e() {",
+            "  n=$(($4 - $2)); [ \"$n\" -lt 0 ] && n=0; [ \"$n\" -gt \"$3\" ] && n=$3",
+            "  printf 'D %s %s %s %s\\n' \"$4\" \"$5\" \"$n\" \"$1\"",
             "  c=$(dd if=\"$1\" bs=262144 skip=\"$2\" count=\"$n\" iflag=skip_bytes,count_bytes 2>&1 >&3)",
             "  c=${c##*records out}; c=${c#?}; c=${c%% *}",
             "  case $c in ''|*[!0-9]*) c=0 ;; esac",
             "  [ \"$c\" -lt \"$n\" ] && head -c $((n - c)) /dev/zero",
             "  printf 'C %s\\n' \"$c\"",
+            "}",
+            "r() {",
+            "  b=$(i=$#; while [ \"$i\" -gt 0 ]; do set -- \"$@\" \"$3\"; shift 3; i=$((i - 3)); done",
+            "     find -L \"$@\" -maxdepth 0 -printf '%y %s %T@ %p\\n' 2>/dev/null)",
+            "  exec 4<<LOGMIRROR_EOF",
+            "$b",
+            "LOGMIRROR_EOF",
+            "  l=",
+            "  while [ $# -gt 0 ]; do",
+            "    [ -n \"$l\" ] || IFS= read -r l <&4 || l=",
+            "    y=${l%% *}; t=${l#* }; s=${t%% *}; t=${t#* }; m=${t%% *}; q=${t#* }",
+            "    if [ \"$q\" != \"$3\" ] || [ -z \"$l\" ]; then x \"$3\"",
+            "    else l=; if [ \"$y\" != f ] || [ ! -r \"$3\" ]; then x \"$3\"; else e \"$3\" \"$1\" \"$2\" \"$s\" \"$m\"; fi; fi",
+            "    shift 3",
+            "  done",
+            "  exec 4<&-",
             "}",
             "m() {",
             "  printf '" + MARKER + "\\n'",
@@ -73,7 +87,11 @@ final class FetchScript {
             "           if [ -f \"./$f\" ] && [ -r \"./$f\" ]; then set -- \"$@\" \"./$f\"; else x \"./$f\"; fi",
             "         done",
             "         [ $# -gt 0 ] && w \"$@\" ;;",
-            "      D) IFS= read -r o; IFS= read -r l; IFS= read -r f; d \"./$f\" \"$o\" \"$l\" ;;",
+            "      R) IFS= read -r k; set --",
+            "         while [ \"$k\" -gt 0 ]; do IFS= read -r o; IFS= read -r l; IFS= read -r f; k=$((k - 1))",
+            "           set -- \"$@\" \"$o\" \"$l\" \"./$f\"",
+            "         done",
+            "         [ $# -gt 0 ] && r \"$@\" ;;",
             "      *) printf 'P unknown request\\n'; exit 4 ;;",
             "      esac",
             "    done",

@@ -174,9 +174,9 @@ public final class WanFetchBenchmark {
 
     private static void print(String what, Result a, Result z, Result append, Result ours, MiniMirror mirror) {
         System.out.printf("%-30s rsync -a %6.2f s%s | rsync -az %6.2f s%s%s | ours %6.2f s%s (fetched %,d bytes in %d"
-                        + " fetch calls)%n", what, a.seconds(), bytes(a), z.seconds(), bytes(z),
+                        + " fetch calls; listing %.2f s)%n", what, a.seconds(), bytes(a), z.seconds(), bytes(z),
                 append == null ? "" : String.format(" | rsync -a --append %6.2f s%s", append.seconds(), bytes(append)),
-                ours.seconds(), bytes(ours), mirror.fetched.getAndSet(0), mirror.calls.getAndSet(0));
+                ours.seconds(), bytes(ours), mirror.fetched.getAndSet(0), mirror.calls.getAndSet(0), mirror.listSeconds);
     }
 
     private static String bytes(Result result) {
@@ -190,6 +190,7 @@ public final class WanFetchBenchmark {
         private final Map<LogPath, RemoteFile> state = new HashMap<>();
         final AtomicLong fetched = new AtomicLong();
         final AtomicLong calls = new AtomicLong();
+        double listSeconds;
 
         MiniMirror(SshRemoteSource source, Path root) {
             this.source = source;
@@ -198,7 +199,10 @@ public final class WanFetchBenchmark {
 
         void sync() throws Exception {
             List<RangeRequest> wanted = new ArrayList<>();
-            for (RemoteFile file : source.list().files()) {
+            long listStart = System.nanoTime();
+            List<RemoteFile> listed = source.list().files();
+            listSeconds = (System.nanoTime() - listStart) / 1e9;
+            for (RemoteFile file : listed) {
                 RemoteFile known = state.get(file.path());
                 if (known == null || known.size() > file.size()) {
                     wanted.add(new RangeRequest(file, 0, Long.MAX_VALUE));
