@@ -1,10 +1,13 @@
 package io.logmirror.sync.ssh.bench;
 
 import io.logmirror.core.FetchedRange;
+import io.logmirror.core.LogMirror;
+import io.logmirror.core.LogMirrorConfig;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.RangeReceiver;
 import io.logmirror.core.RangeRequest;
 import io.logmirror.core.RemoteFile;
+import io.logmirror.core.SyncReport;
 import io.logmirror.sync.ssh.OpenSshServer;
 import io.logmirror.sync.ssh.SshRemoteSource;
 import io.logmirror.sync.ssh.SshSettings;
@@ -46,7 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * transfer itself can be measured before the engine calls {@code fetch}.
  *
  * <p>System properties: {@code files} (2500), {@code totalMb} (100), {@code links} ("0:0,15:200,40:50": delay in ms
- * each way and Mbit/s; 0:0 is the bare loopback), {@code codec} (auto), {@code work} (a temp folder).
+ * each way and Mbit/s; 0:0 is the bare loopback), {@code codec} (auto), {@code engine} (true: also time the full
+ * engine, {@link LogMirror}, over a second source on the same link, after ours), {@code work} (a temp folder).
  */
 public final class WanFetchBenchmark {
 
@@ -121,15 +125,21 @@ public final class WanFetchBenchmark {
 
         Result aFull = step(counts, () -> run("rsync", "-a", "-e", ssh, source, plain + "/"));
         Result zFull = step(counts, () -> run("rsync", "-az", "-e", ssh, source, z + "/"));
-        try (SshRemoteSource src = SshRemoteSource.create(settings)) {
+        boolean engine = Boolean.parseBoolean(System.getProperty("engine", "true"));
+        Path engineData = out.resolve("engine");
+        try (SshRemoteSource src = SshRemoteSource.create(settings);
+             LogMirror mirrorEngine = engine ? LogMirror.open(LogMirrorConfig.builder(engineData,
+                     SshRemoteSource.create(settings)).build()) : null) {
             MiniMirror mirror = new MiniMirror(src, ours);
             Result oursFull = step(counts, mirror::sync); // includes connecting and probing the remote's tools
             print("first full sync", aFull, zFull, null, oursFull, mirror);
+            engineStep("first full sync", mirrorEngine, counts);
 
             Result aNothing = step(counts, () -> run("rsync", "-a", "-e", ssh, source, plain + "/"));
             Result zNothing = step(counts, () -> run("rsync", "-az", "-e", ssh, source, z + "/"));
             Result oursNothing = step(counts, mirror::sync);
             print("nothing changed", aNothing, zNothing, null, oursNothing, mirror);
+            engineStep("nothing changed", mirrorEngine, counts);
 
             long appended = SshMirrorBenchmark.grow(tree, 0.05, 256 * 1024, new Random(1));
             Path appendCopy = out.resolve("rsync-append");
@@ -139,9 +149,24 @@ public final class WanFetchBenchmark {
             Result zGrow = step(counts, () -> run("rsync", "-az", "-e", ssh, source, z + "/"));
             Result oursGrow = step(counts, mirror::sync);
             print("5% grew by 256 KB (" + appended / 1_000_000 + " MB)", aGrow, zGrow, appendGrow, oursGrow, mirror);
+            engineStep("5% grew by 256 KB", mirrorEngine, counts);
+        }
+        if (engine) {
+            verifySame(logs, engineData.resolve("logs"));
         }
         verifySame(logs, ours);
         verifySame(logs, plain);
+    }
+
+    /** The full engine ({@link LogMirror}: staging, categorized links, index, journal) over the same link, if on. */
+    private static void engineStep(String what, LogMirror mirror, Path counts) throws Exception {
+        if (mirror == null) {
+            return;
+        }
+        SyncReport[] report = new SyncReport[1];
+        Result result = step(counts, () -> report[0] = mirror.syncNow());
+        System.out.printf("%-30s engine (LogMirror over the source) %6.2f s%s (fetched %,d bytes, %d failures)%n", what,
+                result.seconds(), bytes(result), report[0].bytesFetched(), report[0].failures().size());
     }
 
     /** Wall-clock seconds and the bytes the proxy carried (both ways), or -1 without a proxy. */
