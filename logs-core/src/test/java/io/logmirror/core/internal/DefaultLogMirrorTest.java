@@ -1,6 +1,7 @@
 package io.logmirror.core.internal;
 
 import io.logmirror.core.LocalDirectorySource;
+import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
@@ -107,6 +108,7 @@ class DefaultLogMirrorTest {
 
         mirror.syncNow();
 
+        awaitTrue(() -> !seen.isEmpty());
         assertThat(seen).singleElement().isInstanceOf(LogEvent.Added.class);
         subscription.close();
         Files.writeString(remoteDir.resolve("b.log"), "b\n");
@@ -151,19 +153,6 @@ class DefaultLogMirrorTest {
 
         SyncStatus status = awaitStatus(s -> s.failedSyncs() >= 1 && s.nextSync().isPresent());
         assertThat(status.nextSync().get()).isAfterOrEqualTo(status.lastFinished().get().plusSeconds(119));
-    }
-
-    @Test
-    void doublesTheWaitPerFailureUpToTheMaximumBackoff() {
-        Duration interval = Duration.ofSeconds(60);
-        Duration max = Duration.ofMinutes(15);
-
-        assertThat(DefaultLogMirror.delay(interval, max, 0)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(DefaultLogMirror.delay(interval, max, 1)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(DefaultLogMirror.delay(interval, max, 3)).isEqualTo(Duration.ofSeconds(480));
-        assertThat(DefaultLogMirror.delay(interval, max, 4)).isEqualTo(max);
-        assertThat(DefaultLogMirror.delay(interval, max, 1000)).isEqualTo(max);
-        assertThat(DefaultLogMirror.delay(Duration.ofMinutes(30), max, 2)).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
@@ -247,21 +236,91 @@ class DefaultLogMirrorTest {
     }
 
     @Test
-    void refusesSyncNowFromAListenerInsteadOfWaitingForItself() throws Exception {
-        List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
+    void aListenerRunsOffTheSyncsThreadsSoItMayWaitForASyncAndAStuckOneDelaysNothing() throws Exception {
+        List<SyncReport> reports = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         mirror.subscribe(event -> {
             try {
-                mirror.syncNow();
-            } catch (Throwable t) {
-                thrown.add(t);
+                reports.add(mirror.syncNow());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        mirror.subscribe(event -> {
+            try {
+                release.await(); // stuck until the end of the test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         Files.writeString(remoteDir.resolve("a.log"), "a\n");
 
+        assertThat(mirror.syncNow().filesAdded()).isEqualTo(1);
+        Files.writeString(remoteDir.resolve("b.log"), "b\n");
+        assertThat(mirror.syncNow().filesAdded()).as("the stuck listener delays no sync").isEqualTo(1);
+
+        awaitTrue(() -> reports.size() >= 1);
+        release.countDown();
+    }
+
+    @Test
+    void numbersEveryChangeInTheChangeFeedAndReplaysFromASequenceAfterARestart() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+        Files.writeString(remoteDir.resolve("b.log"), "b\n");
+        mirror.syncNow();
+        Files.delete(remoteDir.resolve("a.log"));
+        mirror.syncNow();
+        assertThat(mirror.changes().latestSequence()).isEqualTo(3);
+        mirror.close();
+        mirror = LogMirror.open(LogMirrorConfig.builder(data, source).parallelism(2).build());
+        List<io.logmirror.core.feed.Change> replayed = Collections.synchronizedList(new ArrayList<>());
+
+        try (io.logmirror.core.feed.FeedSubscription subscription = mirror.changes().subscribe(2, replayed::add)) {
+            awaitTrue(() -> replayed.size() == 2);
+            assertThat(replayed).extracting(io.logmirror.core.feed.Change::sequence).containsExactly(2L, 3L);
+            assertThat(replayed.get(1).event()).isInstanceOf(LogEvent.Gone.class);
+        }
+    }
+
+    @Test
+    void deliversTheNewCompleteLinesOfEveryFileThroughTheLineFeed() throws Exception {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        mirror.lines().subscribe(line -> lines.add(line.path() + ":" + line.lineNumber() + ":" + line.text()));
+        Files.writeString(remoteDir.resolve("a.log"), "one\ntwo\npart");
+        mirror.syncNow();
+        Files.writeString(remoteDir.resolve("a.log"), "ial\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(remoteDir.resolve("a.log"), java.nio.file.attribute.FileTime.fromMillis(5_000_000));
+
         mirror.syncNow();
 
-        assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
-                .satisfies(t -> assertThat(t).hasMessageContaining("requestSync()"));
+        awaitTrue(() -> lines.size() == 3);
+        assertThat(lines).containsExactly("a.log:1:one", "a.log:2:two", "a.log:3:partial");
+    }
+
+    @Test
+    void removesAFileFromTheMirrorAndAnnouncesIt() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+        mirror.syncNow();
+        List<LogEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        mirror.subscribe(seen::add);
+        LogEntry entry = mirror.store().find(LogPath.of("a.log")).orElseThrow();
+
+        assertThat(mirror.remove(entry)).isTrue();
+        assertThat(mirror.remove(entry)).as("nothing left to remove").isFalse();
+
+        assertThat(mirror.store().find(LogPath.of("a.log"))).isEmpty();
+        awaitTrue(() -> !seen.isEmpty());
+        assertThat(seen).singleElement().isEqualTo(new LogEvent.Removed(entry));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Test
