@@ -1,6 +1,7 @@
 package io.logmirror.app.config;
 
 import io.logmirror.sync.ssh.HostKeyPolicy;
+import io.logmirror.sync.ssh.TransferCompression;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param hostKeyPolicy    {@code SSH_STRICT_HOST_KEY_CHECKING}: {@code yes} (default) or {@code accept-new}
  * @param sshCompression   {@code SSH_COMPRESSION}: {@code yes} compresses the SSH connection with zlib (for slow links),
  *                         {@code no} by default
+ * @param sshTransferCompression {@code SSH_TRANSFER_COMPRESSION}: how the batched transfer stream is compressed on the
+ *                         cluster: {@code auto} (default: zstd, else gzip, else none), {@code zstd}, {@code gzip}, {@code none}
  * @param sshChannels      {@code SSH_CHANNELS}: SFTP channels for parallel reads, 1 to 16, default 4
  * @param sshConnections   {@code SSH_CONNECTIONS}: SSH connections the reads are spread over, 1 to 4 and at most
  *                         {@code SSH_CHANNELS}, default 1
@@ -43,7 +46,8 @@ import java.util.Optional;
  */
 public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Optional<String> sshUser,
                           String remoteBasePath, Optional<Path> sshKeyPath, Optional<Secret> sshKeyPassphrase,
-                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression, int sshChannels,
+                          Path knownHosts, HostKeyPolicy hostKeyPolicy, boolean sshCompression,
+                          TransferCompression sshTransferCompression, int sshChannels,
                           int sshConnections, Optional<Path> localLogsDir,
                           Duration syncInterval, String logLevel, Path dataDir, long dataDirMinFree, int port,
                           Optional<Path> categoryRules, Optional<Secret> apiToken, int searchMaxLimit,
@@ -105,6 +109,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
         Path knownHosts = r.path("SSH_KNOWN_HOSTS").orElse(VariableReader.home().resolve(".ssh").resolve("known_hosts"));
         HostKeyPolicy policy = r.hostKeyPolicy();
         boolean compression = r.yesNo("SSH_COMPRESSION", false);
+        TransferCompression transferCompression = r.transferCompression();
         int channels = r.integer("SSH_CHANNELS", DEFAULT_SSH_CHANNELS, 1, 16);
         int connections = r.integer("SSH_CONNECTIONS", 1, 1, 4);
         if (connections > channels) {
@@ -159,7 +164,7 @@ public record AppSettings(Mode mode, Optional<String> sshHost, int sshPort, Opti
 
         r.throwIfAny();
         return new AppSettings(mode, sshHost, sshPort, sshUser, remoteBasePath, sshKeyPath, passphrase, knownHosts,
-                policy, compression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir,
+                policy, compression, transferCompression, channels, connections, localLogsDir, Duration.ofSeconds(interval), logLevel, dataDir,
                 dataDirMinFree, port, categoryRules, apiToken, searchMaxLimit, Duration.ofSeconds(searchTimeLimit));
     }
 }

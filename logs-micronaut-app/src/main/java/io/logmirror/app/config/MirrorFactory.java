@@ -88,6 +88,7 @@ public class MirrorFactory {
                 .knownHosts(settings.knownHosts())
                 .hostKeyPolicy(settings.hostKeyPolicy())
                 .compression(settings.sshCompression())
+                .transferCompression(settings.sshTransferCompression())
                 .channels(settings.sshChannels())
                 .connections(settings.sshConnections());
         settings.sshKeyPath().ifPresent(builder::identityFile);

@@ -1,6 +1,7 @@
 package io.logmirror.app.config;
 
 import io.logmirror.sync.ssh.HostKeyPolicy;
+import io.logmirror.sync.ssh.TransferCompression;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,20 @@ final class VariableReader {
     void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
+        }
+    }
+
+    TransferCompression transferCompression() {
+        Optional<String> value = text("SSH_TRANSFER_COMPRESSION");
+        if (value.isEmpty()) {
+            return TransferCompression.AUTO;
+        }
+        try {
+            return TransferCompression.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            problem("SSH_TRANSFER_COMPRESSION", value.get(), "use auto (the default: zstd, else gzip, else none on the"
+                    + " cluster), zstd, gzip or none");
+            return TransferCompression.AUTO;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.logmirror.app.config;
 
 import io.logmirror.sync.ssh.HostKeyPolicy;
+import io.logmirror.sync.ssh.TransferCompression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +145,7 @@ class AppSettingsTest {
             "LOG_LEVEL|LOUD|LOG_LEVEL='LOUD' is not allowed: use TRACE, DEBUG, INFO",
             "SSH_STRICT_HOST_KEY_CHECKING|no|SSH_STRICT_HOST_KEY_CHECKING='no' is not allowed: use yes",
             "SSH_COMPRESSION|zlib|SSH_COMPRESSION='zlib' is not allowed: use yes or no (default no)",
+            "SSH_TRANSFER_COMPRESSION|lz4|SSH_TRANSFER_COMPRESSION='lz4' is not allowed: use auto (the default",
             "SSH_CHANNELS|0|SSH_CHANNELS='0' is not allowed: use a whole number from 1 to 16 (default 4)",
             "SSH_CONNECTIONS|5|SSH_CONNECTIONS='5' is not allowed: use a whole number from 1 to 4 (default 1)",
             "LOGS_MODE|cloud|LOGS_MODE='cloud' is not allowed: use auto (the default), ssh, local, demo or offline",
@@ -166,6 +168,17 @@ class AppSettingsTest {
 
         assertThat(settings.sshCompression()).isEqualTo(compression);
         assertThat(MirrorFactory.sshSettings(settings).compression()).isEqualTo(compression);
+    }
+
+    @ParameterizedTest(name = "SSH_TRANSFER_COMPRESSION={0}")
+    @CsvSource({"auto,AUTO", "zstd,ZSTD", "GZIP,GZIP", "none,NONE"})
+    void readsTheTransferCompressionAndHandsItToTheSshSource(String value, TransferCompression expected) throws Exception {
+        AppSettings settings = AppSettings.from(ssh("SSH_TRANSFER_COMPRESSION", value));
+
+        assertThat(settings.sshTransferCompression()).isEqualTo(expected);
+        assertThat(MirrorFactory.sshSettings(settings).transferCompression()).isEqualTo(expected);
+        assertThat(MirrorFactory.sshSettings(AppSettings.from(ssh("SSH_PORT", "22"))).transferCompression())
+                .isEqualTo(TransferCompression.AUTO);
     }
 
     @Test

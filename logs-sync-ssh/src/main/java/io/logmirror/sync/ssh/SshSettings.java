@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code logs/} sub-folder), identity files the usual {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}
  * that exist, the keys of the ssh-agent whose socket {@code SSH_AUTH_SOCK} names (when set), known hosts {@code ~/.ssh/known_hosts}, host key policy {@link HostKeyPolicy#STRICT},
  * connect timeout 15 s, read timeout 60 s, keep-alive every 15 s, listing over an exec channel with an SFTP walk as
- * fallback, 4 SFTP channels on 1 connection, no compression.
+ * fallback, 4 SFTP channels on 1 connection, no compression of the connection, transfer stream compressed
+ * with zstd or gzip when the remote has them.
  */
 public final class SshSettings {
 
@@ -45,6 +46,7 @@ public final class SshSettings {
     private final int channels;
     private final int connections;
     private final boolean compression;
+    private final TransferCompression transferCompression;
 
     private SshSettings(Builder b) {
         host = b.host;
@@ -63,6 +65,7 @@ public final class SshSettings {
         channels = b.channels;
         connections = b.connections;
         compression = b.compression;
+        transferCompression = b.transferCompression;
     }
 
     /** Starts settings for {@code user@host}. */
@@ -96,6 +99,8 @@ public final class SshSettings {
     public int connections() { return connections; }
     /** Whether the connection is compressed with zlib (default false). */
     public boolean compression() { return compression; }
+    /** How the batched transfer stream is compressed on the remote (default {@link TransferCompression#AUTO}). */
+    public TransferCompression transferCompression() { return transferCompression; }
 
     @Override
     public String toString() {
@@ -122,6 +127,7 @@ public final class SshSettings {
         private int channels = 4;
         private int connections = 1;
         private boolean compression;
+        private TransferCompression transferCompression = TransferCompression.AUTO;
 
         private Builder(String host, String user) {
             Objects.requireNonNull(host, "host");
@@ -249,6 +255,15 @@ public final class SshSettings {
          */
         public Builder compression(boolean compression) {
             this.compression = compression;
+            return this;
+        }
+
+        /**
+         * How the batched transfer stream is compressed on the remote (default {@link TransferCompression#AUTO}: zstd
+         * when the remote has it, else {@code gzip -1}, else none).
+         */
+        public Builder transferCompression(TransferCompression compression) {
+            this.transferCompression = Objects.requireNonNull(compression, "transferCompression");
             return this;
         }
 

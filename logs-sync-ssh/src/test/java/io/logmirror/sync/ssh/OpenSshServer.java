@@ -65,7 +65,19 @@ public final class OpenSshServer implements Closeable {
         return start("NOLOGIN");
     }
 
+    /**
+     * Starts a server offering a shell and SFTP whose sessions get {@code variables} ({@code NAME=value}, sshd's
+     * {@code SetEnv}), for example a {@code PATH} without some tools.
+     */
+    public static OpenSshServer startWithEnvironment(String... variables) throws IOException, InterruptedException {
+        return start("", String.join(" ", variables));
+    }
+
     private static OpenSshServer start(String forceCommand) throws IOException, InterruptedException {
+        return start(forceCommand, "");
+    }
+
+    private static OpenSshServer start(String forceCommand, String environment) throws IOException, InterruptedException {
         requireSshd();
         Path dir = Files.createTempDirectory("openssh-test");
         if (forceCommand.equals("NOLOGIN")) {
@@ -107,7 +119,7 @@ public final class OpenSshServer implements Closeable {
                     "Subsystem sftp internal-sftp",
                     // Debian's bash sources ~/.bashrc for commands run over SSH unless SHLVL says it is nested; a heavy
                     // or lock-taking .bashrc (pyenv on the build machine) would make every exec slow and flaky.
-                    "SetEnv SHLVL=5",
+                    "SetEnv SHLVL=5" + (environment.isEmpty() ? "" : " " + environment),
                     forceCommand.isEmpty() ? "" : "ForceCommand " + forceCommand,
                     ""), StandardCharsets.UTF_8);
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())

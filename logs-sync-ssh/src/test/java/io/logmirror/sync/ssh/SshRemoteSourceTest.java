@@ -1,9 +1,14 @@
 package io.logmirror.sync.ssh;
 
+import io.logmirror.core.FetchedRange;
 import io.logmirror.core.LogPath;
+import io.logmirror.core.RangeReceiver;
+import io.logmirror.core.RangeRequest;
 import io.logmirror.core.RemoteFile;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.SkippedEntry;
+import io.logmirror.sync.ssh.internal.CollectingReceiver;
+import io.logmirror.sync.ssh.internal.ExecFetch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -330,6 +335,120 @@ class SshRemoteSourceTest {
 
     private void bash(String script) throws IOException, InterruptedException {
         OpenSshServer.run(logs, "bash", "-c", script);
+    }
+
+    @Test
+    void fetchesABatchOverOneCompressedExecStreamWithFarFewerBytesOnTheWireThanTheLogsHold() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            write("job-" + (i % 7) + "/step-" + i + ".log", ("2026-12-08 INFO step " + i + " loss=0.25 ok\n").repeat(200 + i));
+        }
+        try (SshRemoteSource source = SshRemoteSource.create(sshd.server().settings(base).build())) {
+            List<RangeRequest> requests = source.list().files().stream()
+                    .map(file -> new RangeRequest(file, 0, Long.MAX_VALUE)).collect(Collectors.toList());
+            long raw = requests.stream().mapToLong(r -> r.file().size()).sum();
+            CollectingReceiver receiver = new CollectingReceiver();
+            long before = ExecFetch.wireBytes();
+
+            source.fetch(requests, receiver);
+
+            assertThat(receiver.failures).isEmpty();
+            for (RangeRequest request : requests) {
+                assertThat(receiver.bytes(request.file().path().toString()))
+                        .isEqualTo(Files.readAllBytes(logs.resolve(request.file().path().toString())));
+            }
+            assertThat(ExecFetch.wireBytes() - before).isLessThan(raw / 5);
+        }
+    }
+
+    @Test
+    void fetchesOverPipelinedSftpWhenTheAccountHasNoShell() throws Exception {
+        write("a.log", "alpha\n");
+        write("deep/b.log", "beta\n".repeat(100_000));
+        try (OpenSshServer sftpOnly = OpenSshServer.start(true);
+             SshRemoteSource source = SshRemoteSource.create(sftpOnly.settings(base).build())) {
+            List<RangeRequest> requests = source.list().files().stream()
+                    .map(file -> new RangeRequest(file, 1, Long.MAX_VALUE)).collect(Collectors.toList());
+            CollectingReceiver receiver = new CollectingReceiver();
+            long before = ExecFetch.wireBytes();
+
+            source.fetch(requests, receiver);
+
+            assertThat(receiver.bytes("a.log")).isEqualTo("lpha\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(receiver.bytes("deep/b.log")).hasSize(500_000 - 1);
+            assertThat(ExecFetch.wireBytes()).as("no exec stream was used").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aTransferCutMidRecordLeavesAValidPrefixAndFailsWhatDidNotArrive() throws Exception {
+        byte[] big = new byte[40 << 20];
+        new java.util.Random(3).nextBytes(big); // incompressible: the stream stays long
+        Files.write(logs.resolve("big.log"), big);
+        write("after.log", "after\n");
+        SshSettings settings = sshd.server().settings(base).transferCompression(TransferCompression.NONE).build();
+        try (SshRemoteSource source = SshRemoteSource.create(settings)) {
+            Map<String, RemoteFile> files = byPath(source.list());
+            CollectingReceiver collected = new CollectingReceiver();
+            RangeReceiver cutting = new RangeReceiver() {
+                @Override
+                public void onRange(FetchedRange range) throws IOException {
+                    if (range.request().file().path().toString().equals("big.log")) {
+                        byte[] first = range.bytes().readNBytes(1 << 20);
+                        assertThat(first).isEqualTo(java.util.Arrays.copyOf(big, 1 << 20));
+                        assertThat(sshd.server().killCommands("logmirror-fetch")).isPositive();
+                    }
+                    collected.onRange(range);
+                }
+
+                @Override
+                public void onFailure(RangeRequest request, IOException cause) {
+                    collected.onFailure(request, cause);
+                }
+            };
+
+            source.fetch(List.of(new RangeRequest(files.get("big.log"), 0, Long.MAX_VALUE),
+                    new RangeRequest(files.get("after.log"), 1, Long.MAX_VALUE)), cutting); // a range: sent after big.log
+
+            CollectingReceiver.Got cut = collected.ranges.get("big.log");
+            assertThat(cut.readFailure()).hasMessageContaining("big.log").hasMessageContaining("broke");
+            int from = 1 << 20;
+            assertThat(from + cut.bytes().length).isLessThan(big.length);
+            assertThat(java.util.Arrays.equals(cut.bytes(), java.util.Arrays.copyOfRange(big, from, from + cut.bytes().length)))
+                    .as("what arrived before the cut is the file's prefix").isTrue();
+            assertThat(collected.failures).containsOnlyKeys("after.log");
+            assertThat(source.list().files()).hasSize(2); // the source goes on
+        }
+    }
+
+    @Test
+    void aFileRewrittenShorterWhileStreamedFailsInsteadOfHandingOverZeros() throws Exception {
+        byte[] big = new byte[60 << 20];
+        new java.util.Random(4).nextBytes(big);
+        Path file = logs.resolve("rewritten.log");
+        Files.write(file, big);
+        SshSettings settings = sshd.server().settings(base).transferCompression(TransferCompression.NONE).build();
+        try (SshRemoteSource source = SshRemoteSource.create(settings)) {
+            RemoteFile listed = byPath(source.list()).get("rewritten.log");
+            CollectingReceiver collected = new CollectingReceiver();
+            RangeReceiver rewriting = new RangeReceiver() {
+                @Override
+                public void onRange(FetchedRange range) throws IOException {
+                    range.bytes().readNBytes(1 << 20);
+                    Files.writeString(file, "a new run\n"); // truncates the file the remote dd is reading
+                    collected.onRange(range);
+                }
+
+                @Override
+                public void onFailure(RangeRequest request, IOException cause) {
+                    collected.onFailure(request, cause);
+                }
+            };
+
+            source.fetch(List.of(new RangeRequest(listed, 0, Long.MAX_VALUE)), rewriting);
+
+            CollectingReceiver.Got got = collected.ranges.get("rewritten.log");
+            assertThat(got.readFailure()).hasMessageContaining("shrank while it was read");
+        }
     }
 
     static Map<String, RemoteFile> byPath(RemoteListing listing) {

@@ -69,4 +69,15 @@ class SshSettingsTest {
         assertThat(HostKeyPolicy.parse(" Accept-New ")).isEqualTo(HostKeyPolicy.ACCEPT_NEW);
         assertThatThrownBy(() -> HostKeyPolicy.parse("no")).hasMessageContaining("'no'").hasMessageContaining("accept-new");
     }
+
+    @Test
+    void transferCompressionDefaultsToAutoAndParsesTheSettingsValues() {
+        assertThat(SshSettings.builder("h", "u").build().transferCompression()).isEqualTo(TransferCompression.AUTO);
+        assertThat(TransferCompression.parse("ZSTD")).isEqualTo(TransferCompression.ZSTD);
+        assertThat(TransferCompression.parse(" gzip ")).isEqualTo(TransferCompression.GZIP);
+        assertThat(TransferCompression.parse("none")).isEqualTo(TransferCompression.NONE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransferCompression.parse("lz4"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SSH_TRANSFER_COMPRESSION").hasMessageContaining("'lz4'");
+    }
 }

@@ -52,6 +52,9 @@ public final class SshConnection implements Closeable {
     /** The most SFTP channels to open: this connection's share of the setting, lowered when the server refuses one. */
     private int channelLimit;
     private ListingShell listingShell;
+    private volatile RemoteTools tools;
+    private boolean startingShell;
+    private final Object toolsLock = new Object();
 
     private SshConnection(SSHClient client, SshSettings settings, SFTPClient primary, String folder,
                           NegotiatedAlgorithms algorithms) {
@@ -263,6 +266,21 @@ public final class SshConnection implements Closeable {
         }
     }
 
+    /** What the remote offers for batched transfers; probed with one exec the first time, then remembered. */
+    public RemoteTools tools() throws IOException {
+        RemoteTools known = tools;
+        if (known == null) {
+            synchronized (toolsLock) {
+                if (tools == null) {
+                    tools = RemoteTools.probe(this);
+                    LOG.debug("{}: remote tools: {}", who(settings), tools);
+                }
+                known = tools;
+            }
+        }
+        return known;
+    }
+
     /** The kept listing shell, when one runs. */
     synchronized java.util.Optional<ListingShell> listingShell() {
         if (listingShell != null && !listingShell.isUsable()) {
@@ -272,15 +290,53 @@ public final class SshConnection implements Closeable {
         return java.util.Optional.ofNullable(listingShell);
     }
 
-    /** Starts the kept listing shell (best effort: without it, listings run one exec each). */
-    synchronized void startListingShell() {
-        if (listingShell == null && isUsable()) {
-            try {
-                listingShell = ListingShell.start(this);
-            } catch (IOException | RuntimeException e) {
-                listingShell = null;
+    /**
+     * Starts the kept listing shell in the background (best effort: without it, listings run one exec each). Its
+     * start costs round trips that the listing that asked for it need not wait for.
+     */
+    void startListingShell() {
+        synchronized (this) {
+            if (listingShell != null || startingShell || !isUsable()) {
+                return;
             }
+            startingShell = true;
         }
+        Thread starter = new Thread(() -> {
+            ListingShell started = null;
+            try {
+                started = ListingShell.start(this);
+            } catch (IOException | RuntimeException e) {
+                // listings stay one exec each on this connection
+            }
+            synchronized (this) {
+                startingShell = false;
+                if (started != null && listingShell == null && isUsable()) {
+                    listingShell = started;
+                    started = null;
+                }
+            }
+            if (started != null) {
+                started.close();
+            }
+        }, "ssh-listing-shell-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Probes the remote's tools in the background, so that the first fetch finds them known. */
+    public void probeToolsSoon() {
+        Thread prober = new Thread(() -> {
+            try {
+                tools();
+            } catch (IOException | RuntimeException e) {
+                // the first fetch probes again and reports
+                synchronized (toolsLock) {
+                    tools = null;
+                }
+            }
+        }, "ssh-tools-probe");
+        prober.setDaemon(true);
+        prober.start();
     }
 
     synchronized void dropListingShell() {
