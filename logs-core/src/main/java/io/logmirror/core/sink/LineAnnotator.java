@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * Turns a line into the {@link SinkLine} a backend receives: the hook where a timestamp parser and error detection
- * add the line's own time, level and pattern id. The default, {@link #ARRIVAL_TIME}, knows none of them and stamps each
- * line with its arrival time.
+ * add the line's own time, level and pattern id. Without one, a sink stamps each line with the time parsed from it, else
+ * the time of the line before it, else its arrival time (see {@link SinkOptions#annotator()}).
  *
  * <p>Called on the sink's thread, once per line; it must be fast and must not block. It may be shared between sinks,
  * so it must be thread-safe.

@@ -1,7 +1,9 @@
 package io.logmirror.core.sink;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link LogSink} batches and retries. Build with {@link #builder()}; every value is checked.
@@ -15,16 +17,21 @@ import java.util.Objects;
  * @param maxLineBytes       lines longer than this (read back from the store) are cut into pieces; default 64 KiB
  * @param startAtBeginning   whether a file without a cursor is shipped from its first line (default) or from its
  *                           current end (for a first start on a large existing mirror)
- * @param annotator          time, level and pattern of each line; default {@link LineAnnotator#ARRIVAL_TIME}
+ * @param annotator          time, level and pattern of each line; empty (the default) for the time parsed from the
+ *                           line ({@link io.logmirror.core.time.LineTimes}, the format detected per file), else the
+ *                           time of the line before it, else its arrival time
+ * @param zone               the zone of parsed times written without an offset; default the system's
  */
 public record SinkOptions(int maxBatchBytes, Duration maxBatchDelay, int queueCapacity, Duration initialBackoff,
-                          Duration maxBackoff, int maxLineBytes, boolean startAtBeginning, LineAnnotator annotator) {
+                          Duration maxBackoff, int maxLineBytes, boolean startAtBeginning,
+                          Optional<LineAnnotator> annotator, ZoneId zone) {
 
     public SinkOptions {
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(annotator, "annotator");
+        Objects.requireNonNull(zone, "zone");
         atLeast("maxBatchBytes", maxBatchBytes, 1024);
         atLeast("queueCapacity", queueCapacity, 16);
         atLeast("maxLineBytes", maxLineBytes, 256);
@@ -67,7 +74,8 @@ public record SinkOptions(int maxBatchBytes, Duration maxBatchDelay, int queueCa
         private Duration maxBackoff = Duration.ofSeconds(30);
         private int maxLineBytes = 64 * 1024;
         private boolean startAtBeginning = true;
-        private LineAnnotator annotator = LineAnnotator.ARRIVAL_TIME;
+        private LineAnnotator annotator;
+        private ZoneId zone = ZoneId.systemDefault();
 
         private Builder() {
         }
@@ -103,15 +111,21 @@ public record SinkOptions(int maxBatchBytes, Duration maxBatchDelay, int queueCa
             return this;
         }
 
+        /** Replaces the default (parsed time, else arrival time), for example by error detection's annotator. */
         public Builder annotator(LineAnnotator annotator) {
-            this.annotator = annotator;
+            this.annotator = Objects.requireNonNull(annotator, "annotator");
+            return this;
+        }
+
+        public Builder zone(ZoneId zone) {
+            this.zone = zone;
             return this;
         }
 
         /** @throws IllegalArgumentException naming the first value out of range */
         public SinkOptions build() {
             return new SinkOptions(maxBatchBytes, maxBatchDelay, queueCapacity, initialBackoff, maxBackoff,
-                    maxLineBytes, startAtBeginning, annotator);
+                    maxLineBytes, startAtBeginning, Optional.ofNullable(annotator), zone);
         }
     }
 }

@@ -56,6 +56,7 @@ public final class SinkRunner implements LogSink, LineSubscriber {
     private final CursorStore cursorStore;
     private final SinkOptions options;
     private final StoreLineReader reader;
+    private final io.logmirror.core.sink.LineAnnotator annotator;
     private final BlockingQueue<Object> queue;
     private final AtomicBoolean behind = new AtomicBoolean();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -77,6 +78,7 @@ public final class SinkRunner implements LogSink, LineSubscriber {
         this.cursorStore = cursorStore;
         this.options = options;
         this.reader = new StoreLineReader(store, options.maxLineBytes());
+        this.annotator = options.annotator().orElseGet(() -> new ParsedTimeAnnotator(store, options.zone()));
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         acked.putAll(loaded);
         loaded.forEach((path, c) -> states.put(path, FileState.lineStart(c.offset(), c.lineNumber(), c.generations())));
@@ -212,6 +214,9 @@ public final class SinkRunner implements LogSink, LineSubscriber {
             readInto(previous, state, previous.size(), true);   // the rest of the old content first
         }
         states.put(path, FileState.lineStart(0, 1, generations));
+        if (annotator instanceof ParsedTimeAnnotator parsed) {
+            parsed.forget(path);
+        }
     }
 
     private void removed(LogEntry entry) throws IOException, InterruptedException {
@@ -267,6 +272,9 @@ public final class SinkRunner implements LogSink, LineSubscriber {
             }
             state = FileState.lineStart(0, 1, kept.size());
             states.put(path, state);
+            if (annotator instanceof ParsedTimeAnnotator parsed) {
+                parsed.forget(path);
+            }
         } else if (kept.size() < state.generations()) {  // retention removed kept generations
             state = new FileState(state.offset(), state.lineNumber(), state.kind(), kept.size());
             states.put(path, state);
@@ -306,7 +314,7 @@ public final class SinkRunner implements LogSink, LineSubscriber {
     }
 
     private void add(LogLine line, Instant arrival, FileState end) throws IOException, InterruptedException {
-        SinkLine sinkLine = options.annotator().annotate(line, arrival);
+        SinkLine sinkLine = annotator.annotate(line, arrival);
         long size = backend.sizeOf(sinkLine);
         if (!batch.isEmpty() && batch.bytes + size > options.maxBatchBytes()) {
             flush();

@@ -2,6 +2,7 @@ package io.logmirror.sink.loki.internal;
 
 import io.logmirror.core.LogPath;
 import io.logmirror.core.feed.LogLine;
+import io.logmirror.core.sink.JobIds;
 import io.logmirror.core.sink.SinkLine;
 
 import java.io.ByteArrayOutputStream;
