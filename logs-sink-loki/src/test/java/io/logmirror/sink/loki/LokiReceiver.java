@@ -40,6 +40,7 @@ final class LokiReceiver implements AutoCloseable {
     private final List<Entry> stored = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger storedRequests = new AtomicInteger();
+    private final AtomicInteger storeThenFail = new AtomicInteger();
     private volatile boolean down;
 
     LokiReceiver() throws IOException {
@@ -65,6 +66,11 @@ final class LokiReceiver implements AutoCloseable {
     /** The next answers, in order. */
     synchronized void script(Integer... statuses) {
         script.addAll(List.of(statuses));
+    }
+
+    /** Answers 500 to the next {@code times} pushes after storing them, like a Loki that fails after writing. */
+    void storeThenFail(int times) {
+        storeThenFail.set(times);
     }
 
     /** While down, every push is answered 503. */
@@ -116,6 +122,9 @@ final class LokiReceiver implements AutoCloseable {
             if (status / 100 == 2) {
                 stored.addAll(entries);
                 storedRequests.incrementAndGet();
+                if (storeThenFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    status = 500;
+                }
             }
             byte[] answer = status == 204 ? new byte[0] : ("scripted " + status).getBytes();
             exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);

@@ -129,6 +129,24 @@ class LokiSinkTest {
     }
 
     @Test
+    void duplicatesAtMostTheBatchWhoseAnswerWasLost() throws Exception {
+        LogSink sink = sink();
+        appendLines(10);
+        await(sink);
+        receiver.storeThenFail(1);   // Loki wrote lines 11-15 but the answer said 500
+
+        appendLines(5);
+        await(sink);
+        appendLines(5);
+        await(sink);
+
+        List<String> lines = receiver.storedLines();
+        assertThat(lines).containsAll(expectedLines(20));
+        assertThat(lines.size() - 20).as("duplicates").isBetween(1, 5);
+        assertThat(lines.stream().distinct().toList()).isEqualTo(expectedLines(20));
+    }
+
+    @Test
     void sendsTheTenantAndBasicAuth() throws Exception {
         appendLines(1);
         LokiSettings settings = LokiSettings.builder(receiver.url()).tenant("team-a").basicAuth("u", "p").build();

@@ -66,7 +66,7 @@ class SinkRunnerTest {
         write(JOB, "one\ntwo\r\nthree\npartial");
         write(LogPath.of("server.log"), "s1\n");
 
-        start(CursorStore.inMemory(), SinkOptions.defaults());
+        start(CursorStore.inMemory(), quick());
 
         assertThat(backend.texts(JOB)).containsExactly("one", "two", "three");
         assertThat(backend.texts(LogPath.of("server.log"))).containsExactly("s1");
@@ -76,7 +76,7 @@ class SinkRunnerTest {
     @Test
     void followsLiveLinesAndSkipsThoseTheCatchUpAlreadyRead() throws Exception {
         write(JOB, "one\n");
-        LogSink sink = start(CursorStore.inMemory(), SinkOptions.defaults());
+        LogSink sink = start(CursorStore.inMemory(), quick());
 
         append(JOB, "two\n");
         feed.line(JOB, 0, 1, "one");    // the feed also delivers what the catch-up read
@@ -90,11 +90,11 @@ class SinkRunnerTest {
     void resendsNothingAcknowledgedAfterARestartAndShipsWhatArrivedMeanwhile() throws Exception {
         CursorStore cursors = CursorStore.file(temp.resolve("cursors"));
         write(JOB, "one\ntwo\n");
-        LogSink first = start(cursors, SinkOptions.defaults());
+        LogSink first = start(cursors, quick());
         first.close();
         append(JOB, "three\n");
 
-        start(CursorStore.file(temp.resolve("cursors")), SinkOptions.defaults());
+        start(CursorStore.file(temp.resolve("cursors")), quick());
 
         assertThat(backend.texts(JOB)).containsExactly("one", "two", "three");
     }
@@ -103,7 +103,7 @@ class SinkRunnerTest {
     void keepsTheCursorBeforeABatchTheBackendNeverAcceptedSoARestartResendsIt() throws Exception {
         CursorStore cursors = CursorStore.file(temp.resolve("cursors"));
         write(JOB, "one\n");
-        start(cursors, SinkOptions.defaults()).close();
+        start(cursors, quick()).close();
         backend.script(SinkBackend.Result.retry("down"), 1000);
         append(JOB, "two\n");
 
@@ -111,7 +111,7 @@ class SinkRunnerTest {
         waitUntil(() -> backend.attempts() > 2);
         down.close();
         backend.script(SinkBackend.Result.accepted(), 0);
-        start(CursorStore.file(temp.resolve("cursors")), SinkOptions.defaults());
+        start(CursorStore.file(temp.resolve("cursors")), quick());
 
         assertThat(backend.texts(JOB)).containsExactly("one", "two");
     }
@@ -133,7 +133,7 @@ class SinkRunnerTest {
     void dropsAndCountsABatchTheBackendRefusesForGoodAndGoesOn() throws Exception {
         backend.script(SinkBackend.Result.rejected("400 bad line"), 1);
         write(JOB, "bad\n");
-        LogSink sink = start(CursorStore.inMemory(), SinkOptions.defaults());
+        LogSink sink = start(CursorStore.inMemory(), quick());
 
         append(JOB, "good\n");
         feed.line(JOB, 4, 2, "good");
@@ -147,7 +147,7 @@ class SinkRunnerTest {
     @Test
     void readsTheStoreAgainWhenTheFeedReportsMissedChanges() throws Exception {
         write(JOB, "one\n");
-        LogSink sink = start(CursorStore.inMemory(), SinkOptions.defaults());
+        LogSink sink = start(CursorStore.inMemory(), quick());
 
         append(JOB, "two\nthree\n");
         feed.missed(5, 9);
@@ -160,7 +160,7 @@ class SinkRunnerTest {
     @Test
     void fillsAGapBetweenLiveLinesFromTheStore() throws Exception {
         write(JOB, "one\n");
-        LogSink sink = start(CursorStore.inMemory(), SinkOptions.defaults());
+        LogSink sink = start(CursorStore.inMemory(), quick());
 
         append(JOB, "two\nthree\n");
         feed.line(JOB, 8, 3, "three");  // "two" never came through the feed
@@ -172,7 +172,7 @@ class SinkRunnerTest {
     @Test
     void startsARewrittenFileOverAtOffsetZeroAfterShippingTheRestOfItsOldContent() throws Exception {
         write(JOB, "old1\n");
-        LogSink sink = start(CursorStore.inMemory(), SinkOptions.defaults());
+        LogSink sink = start(CursorStore.inMemory(), quick());
         LogEntry before = mirror.store().find(JOB).orElseThrow();
 
         write(JOB, "new\n");   // shorter: a rewrite
@@ -190,10 +190,10 @@ class SinkRunnerTest {
     void shipsARewriteThatHappenedWhileTheSinkWasStoppedFromTheStart() throws Exception {
         CursorStore cursors = CursorStore.file(temp.resolve("cursors"));
         write(JOB, "a\n");
-        start(cursors, SinkOptions.defaults()).close();
+        start(cursors, quick()).close();
         write(JOB, "rewritten, longer than before\n");
 
-        start(CursorStore.file(temp.resolve("cursors")), SinkOptions.defaults());
+        start(CursorStore.file(temp.resolve("cursors")), quick());
 
         assertThat(backend.texts(JOB)).containsExactly("a", "rewritten, longer than before");
     }
@@ -202,7 +202,7 @@ class SinkRunnerTest {
     void forgetsTheCursorOfARemovedFile() throws Exception {
         CursorStore cursors = CursorStore.file(temp.resolve("cursors"));
         write(JOB, "one\n");
-        LogSink sink = start(cursors, SinkOptions.defaults());
+        LogSink sink = start(cursors, quick());
         LogEntry entry = mirror.store().find(JOB).orElseThrow();
 
         feed.removed(entry);
@@ -246,11 +246,17 @@ class SinkRunnerTest {
     // ---------------------------------------------------------------- helpers
 
     private SinkOptions fastRetry() {
-        return SinkOptions.builder().backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build();
+        return SinkOptions.builder().maxBatchDelay(Duration.ofMillis(20)).backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                .build();
     }
 
     private LogSink start(CursorStore cursors, SinkOptions options) throws Exception {
         return start(cursors, options, true);
+    }
+
+    /** The defaults, with a short batch delay so that tests do not wait a second per live batch. */
+    private static SinkOptions quick() {
+        return SinkOptions.builder().maxBatchDelay(Duration.ofMillis(20)).build();
     }
 
     private LogSink start(CursorStore cursors, SinkOptions options, boolean awaitIdle) throws Exception {
