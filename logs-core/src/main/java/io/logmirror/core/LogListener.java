@@ -1,10 +1,10 @@
 package io.logmirror.core;
 
 /**
- * Receives {@link LogEvent}s. Called on the sync's threads after each change is on disk: return quickly
- * (hand work to your own executor); an exception is logged and does not disturb the sync or other listeners.
- * A listener must not wait for a sync: {@link LogMirror#syncNow()} called from one throws
- * {@link IllegalStateException}; {@link LogMirror#requestSync()} is fine (it joins the running sync).
+ * Receives {@link LogEvent}s through {@link LogMirror#subscribe(LogListener)}: called after each change is committed,
+ * in commit order, on the change feed's delivery thread for this listener (never on a transfer thread). A slow
+ * listener only fills its own queue; when it overflows, the changes it missed are skipped (use
+ * {@link LogMirror#changes()} to be told which). An exception is logged and does not disturb the sync or others.
  */
 @FunctionalInterface
 public interface LogListener {

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  *         .syncInterval(Duration.ofSeconds(60))
  *         .build();
  * try (LogMirror mirror = LogMirror.open(config)) {
- *     mirror.subscribe(event -> System.out.println(event));
+ *     mirror.changes().subscribe(change -> System.out.println(change.sequence() + " " + change.event()));
  *     mirror.start();                       // sync now, then every minute
  *     SyncReport report = mirror.syncNow(); // or on demand
  * }
@@ -75,11 +75,13 @@ public interface LogMirror extends Closeable {
     LogMirrorConfig config();
 
     /**
-     * Subscribes {@code listener} to change events.
+     * Subscribes {@code listener} to the changes committed from now on: a convenience over
+     * {@code changes().subscribe(change -> listener.onEvent(change.event()))}. The listener runs on the change feed's
+     * delivery thread for it, never on a transfer thread; a slow one only fills its own queue.
      *
-     * @return closing it unsubscribes
+     * @return closing it unsubscribes (it never throws)
      */
-    AutoCloseable subscribe(LogListener listener);
+    io.logmirror.core.feed.FeedSubscription subscribe(LogListener listener);
 
     /**
      * The change feed: every committed change, numbered, replayable from a sequence.

@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * for (LogEntry entry : store.list(LogQuery.newest(10).inCategory(Category.SLURM))) {
- *     long from = store.tailOffset(entry, 100);
- *     try (InputStream in = store.open(entry, from, entry.size() - from)) { in.transferTo(out); }
+ *     List<String> last = store.tail(entry, 100);
+ *     try (InputStream in = store.open(entry, 0, entry.size())) { in.transferTo(out); }
  * }
  * }</pre>
  */
@@ -38,7 +38,7 @@ public interface LogStore extends Closeable {
      * @throws IOException when the folder cannot be read
      */
     static LogStore openReadOnly(Path dataDirectory, Categorizer categorizer) throws IOException {
-        return io.logmirror.core.internal.FsLogStore.openReadOnly(dataDirectory, categorizer);
+        return io.logmirror.core.internal.store.FsLogStore.openReadOnly(dataDirectory, categorizer);
     }
 
     /** The current generation of {@code path}, if the mirror has it. */
@@ -47,8 +47,19 @@ public interface LogStore extends Closeable {
     /** Earlier generations of {@code path} (kept when the remote file was rewritten), oldest first; empty when none. */
     List<LogEntry> generations(LogPath path);
 
-    /** Current files matching {@code query}, newest first by remote modification time, ties by path. */
+    /**
+     * Current files matching {@code query}, in its order (newest first by remote modification time, ties by path,
+     * unless it asks for path order), one page. See {@link LogQuery} for what each filter costs.
+     */
     List<LogEntry> list(LogQuery query);
+
+    /**
+     * Browses one folder: its sub-folders and the files directly in it (hidden files left out, as in listings), both
+     * by path. Costs O(log n) per sub-folder plus one step per file, from the index.
+     *
+     * @param folder the folder; empty for the top of the mirror
+     */
+    LogFolder children(Optional<LogPath> folder);
 
     /**
      * Totals for every category the categorizer knows, in its order, including empty ones; then any other category
@@ -61,7 +72,7 @@ public interface LogStore extends Closeable {
 
     /**
      * Streams {@code length} bytes of {@code entry}'s file from {@code offset} (fewer if the file is
-     * shorter). The caller closes the stream. The file is never read whole into memory.
+     * shorter; never past the entry's size, so a read agrees with the listing that produced the entry). The caller closes the stream. The file is never read whole into memory.
      *
      * @throws java.nio.file.NoSuchFileException when the file is no longer on disk
      * @throws IllegalArgumentException when offset or length is negative
@@ -76,6 +87,19 @@ public interface LogStore extends Closeable {
      * @throws IllegalArgumentException when lines is less than 1
      */
     long tailOffset(LogEntry entry, int lines) throws IOException;
+
+    /**
+     * The last {@code lines} lines of {@code entry}'s file (up to its indexed size), oldest first, without their line
+     * ends ({@code \n} or {@code \r\n}), decoded as UTF-8 with malformed bytes as U+FFFD. The same lines as reading from
+     * {@link #tailOffset}; the whole tail is held in memory, so ask for a number of lines you can hold.
+     *
+     * <pre>{@code
+     * store.find(LogPath.of("job-1/slurm-1.out")).ifPresent(entry -> store.tail(entry, 100).forEach(System.out::println));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when lines is less than 1
+     */
+    List<String> tail(LogEntry entry, int lines) throws IOException;
 
     /** The data folder: {@code logs/} and {@code categorized/} live under it. */
     Path dataDirectory();

@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import io.logmirror.core.Category;
 import io.logmirror.core.CategoryStats;

@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

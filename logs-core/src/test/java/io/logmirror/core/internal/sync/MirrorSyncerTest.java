@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.sync;
 
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
@@ -12,6 +12,8 @@ import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
 import io.logmirror.core.SyncProgressListener;
 import io.logmirror.core.SyncReport;
+import io.logmirror.core.internal.store.FsLogStore;
+import io.logmirror.core.internal.store.RecordingPublisher;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -45,7 +47,7 @@ class MirrorSyncerTest {
     CountingSource source;
     FsLogStore store;
     MirrorSyncer syncer;
-    final List<LogEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final RecordingPublisher published = new RecordingPublisher();
     Categorizer categorizer = new Categorizer() {
         @Override
         public Category categorize(LogPath path, byte[] head) {
@@ -81,8 +83,8 @@ class MirrorSyncerTest {
     }
 
     private void open(List<String> excludes, int window) throws IOException {
-        store = FsLogStore.open(data, categorizer, true);
-        syncer = new MirrorSyncer(source, store, categorizer, 2, window, excludes, events::add);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
+        syncer = new MirrorSyncer(source, store, categorizer, 2, window, excludes);
     }
 
     private void reopen() throws IOException {
@@ -106,7 +108,7 @@ class MirrorSyncerTest {
     }
 
     private SyncReport sync() throws Exception {
-        events.clear();
+        published.clear();
         source.reset();
         return syncer.sync(SyncProgressListener.NONE);
     }
@@ -128,7 +130,7 @@ class MirrorSyncerTest {
                 .isEqualTo(Instant.ofEpochSecond(1000, 123_456_789));
         assertThat(store.find(LogPath.of("vllm_0.log")).orElseThrow().category()).isEqualTo(Category.VLLM);
         assertThat(store.find(LogPath.of("job-1/slurm-1.out")).orElseThrow().category()).isEqualTo(Category.SLURM);
-        assertThat(events).hasSize(2).allMatch(e -> e instanceof LogEvent.Added);
+        assertThat(published.events()).hasSize(2).allMatch(e -> e instanceof LogEvent.Added);
         assertThat(Files.readSymbolicLink(data.resolve("categorized/slurm/job-1/slurm-1.out")).toString())
                 .isEqualTo("../../../logs/job-1/slurm-1.out");
         assertThat(Files.readString(data.resolve("categorized/slurm/job-1/slurm-1.out"))).isEqualTo("hello\n");
@@ -158,7 +160,7 @@ class MirrorSyncerTest {
         assertThat(source.opens.get()).isEqualTo(1);
         assertThat(report.bytesFetched()).isEqualTo(8 + 5);
         assertThat(local("a.log")).isEqualTo("0123456789abcdef\nmore\n");
-        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class,
+        assertThat(published.events()).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class,
                 e -> assertThat(e.previousSize()).isEqualTo(17));
         assertThat(store.generations(LogPath.of("a.log"))).isEmpty();
     }
@@ -191,7 +193,7 @@ class MirrorSyncerTest {
         assertThat(report.filesReplaced()).isEqualTo(1);
         assertThat(local("a.log")).isEqualTo("short\n");
         assertThat(store.generations(LogPath.of("a.log"))).hasSize(1);
-        assertThat(events).singleElement().isInstanceOf(LogEvent.Replaced.class);
+        assertThat(published.events()).singleElement().isInstanceOf(LogEvent.Replaced.class);
     }
 
     @Test
@@ -345,7 +347,7 @@ class MirrorSyncerTest {
         sync();
 
         LogEntry partial = store.find(LogPath.of("a.log")).orElseThrow();
-        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class, e -> {
+        assertThat(published.events()).singleElement().isInstanceOfSatisfying(LogEvent.Appended.class, e -> {
             assertThat(e.previousSize()).isEqualTo(6);
             assertThat(e.entry().size()).isEqualTo(partial.size());
         });
@@ -397,7 +399,7 @@ class MirrorSyncerTest {
         SyncReport report = sync();
 
         assertThat(report.filesReplaced()).isEqualTo(1);
-        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
+        assertThat(published.events()).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
             assertThat(e.previous().generation()).isEqualTo(2);
             assertThat(e.previous().size()).isEqualTo(2);
             assertThat(e.entry().isCurrent()).isTrue();
@@ -486,7 +488,7 @@ class MirrorSyncerTest {
 
         sync();
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
+        assertThat(published.events()).singleElement().isInstanceOfSatisfying(LogEvent.Replaced.class, e -> {
             assertThat(e.entry().category()).isEqualTo(Category.VLLM);
             assertThat(e.previous().category()).isEqualTo(Category.UNCATEGORIZED);
         });
@@ -556,7 +558,7 @@ class MirrorSyncerTest {
 
         assertThat(during.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("changed on the remote"));
         assertThat(local("job.out")).as("cut back to the whole previous version").isEqualTo(first);
-        assertThat(events).isEmpty();
+        assertThat(published.events()).isEmpty();
 
         SyncReport next = sync();
 

@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.Category;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +34,12 @@ class FsLogStoreTest {
     Path data;
     FsLogStore store;
     final Categorizer categorizer = Categorizer.uncategorized();
+    final RecordingPublisher published = new RecordingPublisher();
 
     @BeforeEach
     void setUp() throws IOException {
         data = temp.resolve("data");
-        store = FsLogStore.open(data, categorizer, true);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
     }
 
     @AfterEach
@@ -54,11 +54,11 @@ class FsLogStoreTest {
     static LogEntry add(FsLogStore store, String path, byte[] content, long mtime, Category category)
             throws IOException {
         LogPath logPath = LogPath.of(path);
-        store.writeStaging(logPath, 0, new ByteArrayInputStream(content), content.length, new AtomicLong(), n -> { });
+        store.staging().write(logPath, 0, new ByteArrayInputStream(content), content.length, n -> { });
         if (store.find(logPath).isPresent()) {
-            return store.commitReplace(logPath, category, Instant.ofEpochSecond(mtime)).entry();
+            return store.writer().commitReplace(logPath, category, Instant.ofEpochSecond(mtime)).entry();
         }
-        return store.commitNew(logPath, category, Instant.ofEpochSecond(mtime));
+        return store.writer().commitNew(logPath, category, Instant.ofEpochSecond(mtime));
     }
 
     private String read(LogEntry entry, long offset, long length) throws IOException {
@@ -113,7 +113,7 @@ class FsLogStoreTest {
         add("a.log", "x", 100, Category.SERVER);
         add("b.log", "x", 200, Category.SERVER);
 
-        store.setModified(LogPath.of("a.log"), Instant.ofEpochSecond(300));
+        store.writer().commitTouch(LogPath.of("a.log"), Instant.ofEpochSecond(300));
 
         assertThat(paths(store.list(LogQuery.newest(10)))).containsExactly("a.log", "b.log");
     }
@@ -214,7 +214,7 @@ class FsLogStoreTest {
     void replacingWithNothingStagedFailsAndKeepsTheCurrentFile() throws IOException {
         add("a.log", "first", 100, Category.LOGS);
 
-        assertThatThrownBy(() -> store.commitReplace(LogPath.of("a.log"), Category.LOGS, Instant.ofEpochSecond(200)))
+        assertThatThrownBy(() -> store.writer().commitReplace(LogPath.of("a.log"), Category.LOGS, Instant.ofEpochSecond(200)))
                 .isInstanceOf(IOException.class);
         assertThat(store.generations(LogPath.of("a.log"))).isEmpty();
         assertThat(read(store.find(LogPath.of("a.log")).orElseThrow(), 0, 100)).isEqualTo("first");
@@ -242,7 +242,7 @@ class FsLogStoreTest {
                 .isFalse();
         assertThat(Files.readString(data.resolve("categorized/server/.cache/visible.log"))).isEqualTo("v");
         store.close();
-        store = FsLogStore.open(data, categorizer, true);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
         assertThat(Files.exists(data.resolve("categorized/server/dir/.hidden.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
                 .as("not created by the repair on open either").isFalse();
         assertThat(store.find(LogPath.of("dir/.hidden.log"))).isPresent();
@@ -252,7 +252,7 @@ class FsLogStoreTest {
     void movesTheLinkWhenAFileChangesCategory() throws IOException {
         add("a.log", "x", 100, Category.SERVER);
 
-        store.recategorize(LogPath.of("a.log"), Category.CLIENT);
+        store.writer().commitAppend(LogPath.of("a.log"), 1, 1, Optional.empty(), Optional.of(Category.CLIENT));
 
         assertThat(Files.exists(data.resolve("categorized/server/a.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
                 .isFalse();
@@ -264,7 +264,7 @@ class FsLogStoreTest {
     @Test
     void createsNoLinksWhenTheyAreTurnedOff() throws IOException {
         store.close();
-        store = FsLogStore.open(data, categorizer, false);
+        store = FsLogStore.open(data, categorizer, false, dir -> published);
 
         add("a.log", "x", 100, Category.SERVER);
 
@@ -277,11 +277,11 @@ class FsLogStoreTest {
         add("a.log", "one", 100, Category.SLURM);
         add("a.log", "two", 200, Category.SLURM);
         add("dir/b.log", "bbb", 300, Category.VLLM);
-        store.setGone(LogPath.of("dir/b.log"), true);
+        store.writer().markGone(LogPath.of("dir/b.log"));
         Files.delete(data.resolve("categorized/slurm/a.log"));
         store.close();
 
-        store = FsLogStore.open(data, categorizer, true);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
 
         assertThat(paths(store.list(LogQuery.newest(10)))).containsExactly("dir/b.log", "a.log");
         LogEntry b = store.find(LogPath.of("dir/b.log")).orElseThrow();
@@ -310,7 +310,7 @@ class FsLogStoreTest {
             }
         };
 
-        store = FsLogStore.open(data, bySlurm, true);
+        store = FsLogStore.open(data, bySlurm, true, dir -> published);
 
         assertThat(store.find(LogPath.of("x/slurm-9.out")).orElseThrow().category()).isEqualTo(Category.SLURM);
         assertThat(Files.readString(data.resolve("categorized/slurm/x/slurm-9.out"))).isEqualTo("hi");
@@ -323,7 +323,7 @@ class FsLogStoreTest {
         store.close();
         Files.writeString(data.resolve(".logmirror/state"), "logmirror-state 1\nC\tslurm\ta.log\nC\tNot A Name\tb.log\n");
 
-        store = FsLogStore.open(data, categorizer, true);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
 
         assertThat(store.find(LogPath.of("a.log")).orElseThrow().category()).isEqualTo(Category.SLURM);
         assertThat(store.find(LogPath.of("b.log")).orElseThrow().category()).isEqualTo(Category.UNCATEGORIZED);
@@ -364,7 +364,7 @@ class FsLogStoreTest {
         Files.createSymbolicLink(data.resolve("logs/planted.log"), secret);
         store.close();
 
-        store = FsLogStore.open(data, categorizer, true);
+        store = FsLogStore.open(data, categorizer, true, dir -> published);
 
         assertThat(store.find(LogPath.of("planted.log"))).isEmpty();
     }
@@ -372,7 +372,7 @@ class FsLogStoreTest {
     @Test
     void opensReadOnlyBesideTheWriterAndRefusesWrites() throws IOException {
         add("a.log", "x", 100, Category.SLURM);
-        store.flushState(); // as the syncer does at the end of each sync
+        store.writer().flush(); // as the syncer does at the end of each sync
 
         try (LogStore readOnly = LogStore.openReadOnly(data, categorizer)) {
             assertThat(readOnly.find(LogPath.of("a.log")).orElseThrow().category()).isEqualTo(Category.SLURM);
@@ -389,7 +389,7 @@ class FsLogStoreTest {
 
     @Test
     void refusesASecondWriterOnTheSameDataFolder() {
-        assertThatThrownBy(() -> FsLogStore.open(data, categorizer, true)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> FsLogStore.open(data, categorizer, true, dir -> published)).isInstanceOf(IOException.class)
                 .hasMessageContaining("already in use by another LogMirror");
     }
 
@@ -397,7 +397,7 @@ class FsLogStoreTest {
     void keepsATimeBefore1970WithAFractionAsWholeSecondsOnDiskAndInTheIndex() throws IOException {
         Instant remote = Instant.parse("1960-02-29T12:34:56.789Z");
 
-        LogEntry entry = store.commitNew(stage("old.log"), Category.LOGS, remote);
+        LogEntry entry = store.writer().commitNew(stage("old.log"), Category.LOGS, remote);
 
         assertThat(entry.modified()).isEqualTo(Instant.parse("1960-02-29T12:34:56Z"));
         assertThat(java.nio.file.Files.getLastModifiedTime(data.resolve("logs/old.log")).toInstant())
@@ -410,14 +410,14 @@ class FsLogStoreTest {
     @Test
     void flushingWritesTheBufferedRecordsToTheStateJournal() throws IOException {
         add("a.log", "x", 100, Category.SLURM);
-        store.flushState();
+        store.writer().flush();
 
         assertThat(StateJournal.read(data.resolve(".logmirror/state")).categories()).containsEntry("a.log", "slurm");
     }
 
     private LogPath stage(String path) throws IOException {
         LogPath logPath = LogPath.of(path);
-        store.writeStaging(logPath, 0, new ByteArrayInputStream(new byte[] {'x'}), 1, new AtomicLong(), n -> { });
+        store.staging().write(logPath, 0, new ByteArrayInputStream(new byte[] {'x'}), 1, n -> { });
         return logPath;
     }
 

@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * C	slurm	job-1/slurm-1.out     category of a path
  * G	job-1/old.log                 gone remotely
  * P	job-1/old.log                 present again
+ * R	job-1/old.log                 removed from the mirror
  * </pre>
  * The journal is appended to while the store runs (buffered, written at the end of each sync and on close) and
  * compacted to a snapshot when it opens. A record lost
@@ -74,6 +75,9 @@ final class StateJournal implements AutoCloseable {
                 gone.add(fields[1]);
             } else if (fields.length == 2 && fields[0].equals("P")) {
                 gone.remove(fields[1]);
+            } else if (fields.length == 2 && fields[0].equals("R")) {
+                gone.remove(fields[1]);
+                categories.remove(fields[1]);
             } else if (!line.isEmpty()) {
                 bad++;
             }
@@ -121,6 +125,10 @@ final class StateJournal implements AutoCloseable {
 
     synchronized void gone(String path, boolean gone) throws IOException {
         append((gone ? "G\t" : "P\t") + path + "\n");
+    }
+
+    synchronized void removed(String path) throws IOException {
+        append("R\t" + path + "\n");
     }
 
     private void append(String record) throws IOException {

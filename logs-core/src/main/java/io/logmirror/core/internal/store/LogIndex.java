@@ -1,10 +1,9 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import io.logmirror.core.Category;
 import io.logmirror.core.CategoryStats;
 import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogPath;
-import io.logmirror.core.LogQuery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,38 +20,45 @@ import java.util.function.Predicate;
 /**
  * The store's in-memory index, built for a million files and more.
  *
- * <p>Entries are ids into parallel primitive arrays (path as UTF-8 bytes, size, mtime, category, flags),
- * so a file costs about a hundred bytes of heap rather than the several hundred a map of
- * {@code LogPath -> LogEntry} would. Paths are found through an open-addressing hash table of ids.
- * Each category keeps its files in a treap ordered newest first (ties by path), whose child links are
- * two more int arrays shared by all categories (a file is in exactly one category); the priority is a
- * hash of the id, so it costs no memory. Listing the newest N walks N nodes: the cost grows with the
- * page, not with the index. {@link LogEntry} values are built on demand.
+ * <p>Entries are ids into parallel primitive arrays (path as UTF-8 bytes, size, mtime, category, flags), so a file
+ * costs about a hundred bytes of heap rather than the several hundred a map of {@code LogPath -> LogEntry} would.
+ * Paths are found through an open-addressing hash table of ids. Two {@link IdTreap orders}: per category, newest first
+ * (ties by path), and one over all files by path; each costs 8 bytes per file. {@link LogEntry} values are built on
+ * demand. Queries are in {@link IndexQueries}.
+ *
+ * <p>A removed file's id is reused by a later file. Nothing outside the index holds an id: a listing's
+ * {@link io.logmirror.core.LogQuery.Cursor cursor} is the last entry's time and path, so reusing ids never moves it.
  *
  * <p>Not thread-safe: {@link FsLogStore} guards it with a read-write lock.
  */
 final class LogIndex {
 
-    private static final int NIL = -1;
-    private static final byte GONE = 1;
-    private static final byte HIDDEN = 2;
+    static final int NIL = IdTreap.NIL;
+    static final byte GONE = 1;
+    static final byte HIDDEN = 2;
 
-    private byte[][] paths;
-    private long[] sizes;
-    private long[] seconds;
-    private int[] nanos;
-    private byte[] categoryOf;
-    private byte[] flags;
-    private int[] left;
-    private int[] right;
+    byte[][] paths;
+    long[] sizes;
+    long[] seconds;
+    int[] nanos;
+    byte[] categoryOf;
+    byte[] flags;
+    /** Ids 0..highWater-1 have been used; removed ones have a null path and wait in {@link #free}. */
+    int highWater;
     private int count;
+    private int[] free = new int[16];
+    private int freeCount;
 
     /** Open addressing: slot holds id + 1, 0 when empty. */
     private int[] table;
 
-    private final List<Category> categories = new ArrayList<>();
+    final IdTreap byTime;
+    final IdTreap byPath;
+    int pathRoot = NIL;
+
+    final List<Category> categories = new ArrayList<>();
     private final Map<Category, Integer> categoryIds = new HashMap<>();
-    private int[] roots = new int[0];
+    int[] roots = new int[0];
     private long[] categoryFiles = new long[0];
     private long[] categoryBytes = new long[0];
 
@@ -73,8 +79,8 @@ final class LogIndex {
         nanos = new int[capacity];
         categoryOf = new byte[capacity];
         flags = new byte[capacity];
-        left = new int[capacity];
-        right = new int[capacity];
+        byTime = new IdTreap(capacity, this::newerFirst);
+        byPath = new IdTreap(capacity, (a, b) -> Arrays.compareUnsigned(paths[a], paths[b]) < 0);
         table = new int[tableSizeFor(capacity)];
         for (Category category : knownCategories) {
             categoryId(category);
@@ -89,18 +95,23 @@ final class LogIndex {
 
     /** The id of {@code path}, or -1. */
     int idOf(LogPath path) {
-        return idOf(path.toString().getBytes(StandardCharsets.UTF_8));
+        return idOf(key(path));
     }
 
     private int idOf(byte[] key) {
+        int slot = slotOf(key);
+        return slot < 0 ? NIL : table[slot] - 1;
+    }
+
+    private int slotOf(byte[] key) {
         int mask = table.length - 1;
         for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
             int stored = table[slot];
             if (stored == 0) {
-                return NIL;
+                return -1;
             }
             if (Arrays.equals(paths[stored - 1], key)) {
-                return stored - 1;
+                return slot;
             }
         }
     }
@@ -115,31 +126,38 @@ final class LogIndex {
     }
 
     private LogEntry entry(int id, LogPath path) {
-        return new LogEntry(path, categories.get(categoryOf[id] & 0xff), sizes[id], modified(id),
-                (flags[id] & GONE) != 0, 0);
+        return new LogEntry(path, category(id), sizes[id], modified(id), (flags[id] & GONE) != 0, 0);
+    }
+
+    Category category(int id) {
+        return categories.get(categoryOf[id] & 0xff);
     }
 
     String pathText(int id) {
         return new String(paths[id], StandardCharsets.UTF_8);
     }
 
-    private Instant modified(int id) {
+    Instant modified(int id) {
         return Instant.ofEpochSecond(seconds[id], nanos[id]);
+    }
+
+    boolean hidden(int id) {
+        return (flags[id] & HIDDEN) != 0;
+    }
+
+    Optional<Integer> categoryIdOf(Category category) {
+        return Optional.ofNullable(categoryIds.get(category));
     }
 
     List<LogEntry> generations(LogPath path) {
         int id = idOf(path);
-        if (id == NIL) {
-            return List.of();
-        }
-        List<Generation> kept = generations.get(id);
+        List<Generation> kept = id == NIL ? null : generations.get(id);
         if (kept == null) {
             return List.of();
         }
         List<LogEntry> result = new ArrayList<>(kept.size());
-        Category current = categories.get(categoryOf[id] & 0xff);
         for (Generation generation : kept) {
-            result.add(new LogEntry(path, generation.category().orElse(current), generation.size(),
+            result.add(new LogEntry(path, generation.category().orElse(category(id)), generation.size(),
                     generation.modified(), (flags[id] & GONE) != 0, generation.number()));
         }
         return result;
@@ -152,47 +170,9 @@ final class LogIndex {
         return kept == null || kept.isEmpty() ? 1 : kept.get(kept.size() - 1).number() + 1;
     }
 
-    // ---------------------------------------------------------------- queries
-
-    List<LogEntry> list(LogQuery query) {
-        List<LogEntry> result = new ArrayList<>(Math.min(query.limit(), 1024));
-        if (query.category().isPresent()) {
-            Integer category = categoryIds.get(query.category().get());
-            if (category == null) {
-                return result;
-            }
-            InOrder walk = new InOrder(roots[category]);
-            for (int id = walk.next(); id != NIL && result.size() < query.limit(); id = walk.next()) {
-                if (query.includeHidden() || (flags[id] & HIDDEN) == 0) {
-                    result.add(entry(id));
-                }
-            }
-            return result;
-        }
-        // Newest across categories: merge the per-category orders.
-        InOrder[] walks = new InOrder[categories.size()];
-        int[] heads = new int[walks.length];
-        for (int c = 0; c < walks.length; c++) {
-            walks[c] = new InOrder(roots[c]);
-            heads[c] = walks[c].next();
-        }
-        while (result.size() < query.limit()) {
-            int best = -1;
-            for (int c = 0; c < heads.length; c++) {
-                if (heads[c] != NIL && (best == -1 || before(heads[c], heads[best]))) {
-                    best = c;
-                }
-            }
-            if (best == -1) {
-                break;
-            }
-            int id = heads[best];
-            heads[best] = walks[best].next();
-            if (query.includeHidden() || (flags[id] & HIDDEN) == 0) {
-                result.add(entry(id));
-            }
-        }
-        return result;
+    /** Answers {@code query} (see {@link IndexQueries}). */
+    List<LogEntry> list(io.logmirror.core.LogQuery query) {
+        return new IndexQueries(this).list(query);
     }
 
     List<CategoryStats> stats(List<Category> order) {
@@ -208,9 +188,9 @@ final class LogIndex {
             if (c == null || categoryFiles[c] == 0) {
                 result.add(new CategoryStats(category, 0, 0, Optional.empty()));
             } else {
-                InOrder walk = new InOrder(roots[c]);
+                IdTreap.Walk walk = byTime.walk(roots[c]);
                 int newest = walk.next();
-                while ((flags[newest] & HIDDEN) != 0) {
+                while (hidden(newest)) {
                     newest = walk.next();
                 }
                 result.add(new CategoryStats(category, categoryFiles[c], categoryBytes[c], Optional.of(modified(newest))));
@@ -222,8 +202,8 @@ final class LogIndex {
     /** Paths of current, not-gone files for which {@code keep} is false. */
     List<String> pathsNotGoneAndNot(Predicate<String> keep) {
         List<String> result = new ArrayList<>();
-        for (int id = 0; id < count; id++) {
-            if ((flags[id] & GONE) == 0) {
+        for (int id = 0; id < highWater; id++) {
+            if (paths[id] != null && (flags[id] & GONE) == 0) {
                 String text = pathText(id);
                 if (!keep.test(text)) {
                     result.add(text);
@@ -240,56 +220,83 @@ final class LogIndex {
     StateJournal.State journalState() {
         Map<String, String> categoryNames = new HashMap<>(count * 2);
         Set<String> gone = new HashSet<>();
-        for (int id = 0; id < count; id++) {
-            String text = pathText(id);
-            categoryNames.put(text, categories.get(categoryOf[id] & 0xff).name());
-            if ((flags[id] & GONE) != 0) {
-                gone.add(text);
+        for (int id = 0; id < highWater; id++) {
+            if (paths[id] != null) {
+                String text = pathText(id);
+                categoryNames.put(text, category(id).name());
+                if ((flags[id] & GONE) != 0) {
+                    gone.add(text);
+                }
             }
         }
         return new StateJournal.State(categoryNames, gone);
     }
 
-    /** Calls {@code visitor} with the path text of every current file that is not hidden. */
-    void forEachVisible(java.util.function.Consumer<String> visitor) {
-        for (int id = 0; id < count; id++) {
-            if ((flags[id] & HIDDEN) == 0) {
-                visitor.accept(pathText(id));
+    /** The path texts of every current file that is not hidden. */
+    List<String> visiblePaths() {
+        List<String> result = new ArrayList<>(count);
+        for (int id = 0; id < highWater; id++) {
+            if (paths[id] != null && !hidden(id)) {
+                result.add(pathText(id));
             }
         }
+        return result;
     }
 
     // ---------------------------------------------------------------- updates
 
     /** Adds or updates the current generation of {@code path}. */
     void put(LogPath path, Category category, long size, Instant modified, boolean gone) {
-        byte[] key = path.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] key = key(path);
         int id = idOf(key);
         int c = categoryId(category);
         if (id == NIL) {
             id = newId(key);
             flags[id] = path.isHidden() ? HIDDEN : 0;
         } else {
-            int old = categoryOf[id] & 0xff;
-            roots[old] = remove(roots[old], id);
-            if ((flags[id] & HIDDEN) == 0) {
-                categoryFiles[old]--;
-                categoryBytes[old] -= sizes[id];
-            }
+            unlinkFromCategory(id);
         }
         sizes[id] = size;
         seconds[id] = modified.getEpochSecond();
         nanos[id] = modified.getNano();
         categoryOf[id] = (byte) c;
         flags[id] = (byte) (gone ? flags[id] | GONE : flags[id] & ~GONE);
-        left[id] = NIL;
-        right[id] = NIL;
-        roots[c] = insert(roots[c], id);
+        roots[c] = byTime.insert(roots[c], id);
         // Totals count what listings show: hidden files are indexed (readable) but neither listed nor counted,
         // as the original service never linked them into categorized/.
-        if ((flags[id] & HIDDEN) == 0) {
+        if (!hidden(id)) {
             categoryFiles[c]++;
             categoryBytes[c] += size;
+        }
+    }
+
+    /** Removes the current file of {@code path} and its kept generations; false when it is not indexed. */
+    boolean remove(LogPath path) {
+        byte[] key = key(path);
+        int slot = slotOf(key);
+        if (slot < 0) {
+            return false;
+        }
+        int id = table[slot] - 1;
+        unlinkFromCategory(id);
+        pathRoot = byPath.remove(pathRoot, id);
+        deleteSlot(slot);
+        generations.remove(id);
+        paths[id] = null;
+        count--;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, freeCount * 2);
+        }
+        free[freeCount++] = id;
+        return true;
+    }
+
+    private void unlinkFromCategory(int id) {
+        int old = categoryOf[id] & 0xff;
+        roots[old] = byTime.remove(roots[old], id);
+        if (!hidden(id)) {
+            categoryFiles[old]--;
+            categoryBytes[old] -= sizes[id];
         }
     }
 
@@ -299,7 +306,21 @@ final class LogIndex {
         if (id == NIL) {
             throw new IllegalStateException("no current file " + path + " to keep a generation of");
         }
-        generations.computeIfAbsent(id, k -> new ArrayList<>(2)).add(new Generation(number, size, modified, Optional.of(category)));
+        generations.computeIfAbsent(id, k -> new ArrayList<>(2))
+                .add(new Generation(number, size, modified, Optional.of(category)));
+    }
+
+    /** Forgets kept generation {@code number} of {@code path}; false when there is none. */
+    boolean removeGeneration(LogPath path, int number) {
+        int id = idOf(path);
+        List<Generation> kept = id == NIL ? null : generations.get(id);
+        if (kept == null || !kept.removeIf(g -> g.number() == number)) {
+            return false;
+        }
+        if (kept.isEmpty()) {
+            generations.remove(id);
+        }
+        return true;
     }
 
     /** Sets the generations of an indexed path, oldest first (used when rebuilding from disk). */
@@ -311,16 +332,23 @@ final class LogIndex {
     }
 
     private int newId(byte[] key) {
-        if (count == paths.length) {
-            grow();
+        int id;
+        if (freeCount > 0) {
+            id = free[--freeCount];
+        } else {
+            if (highWater == paths.length) {
+                grow();
+            }
+            id = highWater++;
         }
-        int id = count++;
         paths[id] = key;
+        count++;
         if (count * 2 > table.length) {
             rehash(table.length * 2);
         } else {
             insertSlot(id);
         }
+        pathRoot = byPath.insert(pathRoot, id);
         return id;
     }
 
@@ -332,14 +360,16 @@ final class LogIndex {
         nanos = Arrays.copyOf(nanos, capacity);
         categoryOf = Arrays.copyOf(categoryOf, capacity);
         flags = Arrays.copyOf(flags, capacity);
-        left = Arrays.copyOf(left, capacity);
-        right = Arrays.copyOf(right, capacity);
+        byTime.grow(capacity);
+        byPath.grow(capacity);
     }
 
     private void rehash(int newSize) {
         table = new int[newSize];
-        for (int id = 0; id < count; id++) {
-            insertSlot(id);
+        for (int id = 0; id < highWater; id++) {
+            if (paths[id] != null) {
+                insertSlot(id);
+            }
         }
     }
 
@@ -350,6 +380,23 @@ final class LogIndex {
             slot = (slot + 1) & mask;
         }
         table[slot] = id + 1;
+    }
+
+    /** Empties {@code slot}, shifting later entries of its probe run back so that every lookup still finds them. */
+    private void deleteSlot(int slot) {
+        int mask = table.length - 1;
+        int hole = slot;
+        table[hole] = 0;
+        for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+            int home = hash(paths[table[j] - 1]) & mask;
+            // The entry at j may move to the hole unless its home lies cyclically in (hole, j].
+            boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+            if (!stays) {
+                table[hole] = table[j];
+                table[j] = 0;
+                hole = j;
+            }
+        }
     }
 
     private int categoryId(Category category) {
@@ -370,10 +417,8 @@ final class LogIndex {
         return id;
     }
 
-    // ---------------------------------------------------------------- the treap
-
     /** Whether {@code a} lists before {@code b}: newer first, then by path. */
-    private boolean before(int a, int b) {
+    boolean newerFirst(int a, int b) {
         if (seconds[a] != seconds[b]) {
             return seconds[a] > seconds[b];
         }
@@ -383,99 +428,8 @@ final class LogIndex {
         return Arrays.compareUnsigned(paths[a], paths[b]) < 0;
     }
 
-    private static int priority(int id) {
-        int h = id * 0x9E3779B9;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        return h;
-    }
-
-    private static boolean higher(int a, int b) {
-        int pa = priority(a);
-        int pb = priority(b);
-        return pa != pb ? Integer.compareUnsigned(pa, pb) > 0 : a > b;
-    }
-
-    private int insert(int node, int id) {
-        if (node == NIL) {
-            return id;
-        }
-        if (before(id, node)) {
-            left[node] = insert(left[node], id);
-            if (higher(left[node], node)) {
-                int child = left[node];
-                left[node] = right[child];
-                right[child] = node;
-                return child;
-            }
-        } else {
-            right[node] = insert(right[node], id);
-            if (higher(right[node], node)) {
-                int child = right[node];
-                right[node] = left[child];
-                left[child] = node;
-                return child;
-            }
-        }
-        return node;
-    }
-
-    private int remove(int node, int id) {
-        if (node == NIL) {
-            throw new IllegalStateException("index corrupt: entry " + pathText(id) + " not in its category");
-        }
-        if (node == id) {
-            return merge(left[node], right[node]);
-        }
-        if (before(id, node)) {
-            left[node] = remove(left[node], id);
-        } else {
-            right[node] = remove(right[node], id);
-        }
-        return node;
-    }
-
-    private int merge(int a, int b) {
-        if (a == NIL) {
-            return b;
-        }
-        if (b == NIL) {
-            return a;
-        }
-        if (higher(a, b)) {
-            right[a] = merge(right[a], b);
-            return a;
-        }
-        left[b] = merge(a, left[b]);
-        return b;
-    }
-
-    /** Walks one treap in order with an explicit stack. */
-    private final class InOrder {
-        private int[] stack = new int[64];
-        private int depth;
-        private int node;
-
-        InOrder(int root) {
-            node = root;
-        }
-
-        int next() {
-            while (node != NIL) {
-                if (depth == stack.length) {
-                    stack = Arrays.copyOf(stack, depth * 2);
-                }
-                stack[depth++] = node;
-                node = left[node];
-            }
-            if (depth == 0) {
-                return NIL;
-            }
-            int result = stack[--depth];
-            node = right[result];
-            return result;
-        }
+    static byte[] key(LogPath path) {
+        return path.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static int hash(byte[] key) {
@@ -484,7 +438,6 @@ final class LogIndex {
     }
 
     private static int tableSizeFor(int capacity) {
-        int size = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
-        return size;
+        return Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
     }
 }

@@ -1,4 +1,4 @@
-package io.logmirror.core.internal;
+package io.logmirror.core.internal.store;
 
 import io.logmirror.core.Categorizer;
 import io.logmirror.core.LogEntry;
@@ -47,7 +47,7 @@ public final class TailBenchmark {
                 }
             }
             System.out.printf("wrote %,d bytes (%,d lines) in %.1f s%n", size, line, (System.nanoTime() - writeStart) / 1e9);
-            try (FsLogStore store = FsLogStore.open(data, Categorizer.uncategorized(), false)) {
+            try (FsLogStore store = FsLogStore.open(data, Categorizer.uncategorized(), false, dir -> new RecordingPublisher())) {
                 LogEntry entry = store.find(LogPath.of("big.log")).orElseThrow();
                 long[] nanos = new long[2_000];
                 byte[] tail = new byte[0];

@@ -1,0 +1,335 @@
+package io.logmirror.core.internal.feed;
+
+import io.logmirror.core.feed.Change;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The change feed's journal: append-only segment files {@code changes-<first sequence>.journal} in one folder,
+ * each an 8-byte header ({@code LMCF}, version 1) followed by {@link ChangeCodec} records.
+ *
+ * <p>Durability: every append is handed to the operating system before it returns (one {@code write} call, no
+ * buffering in the process), so a crash of the JVM loses nothing. A segment is forced to disk ({@code fsync}) when
+ * it is full and when the journal closes; a power loss can lose the changes since then, and a torn or corrupt record
+ * at the end of the last segment is cut off with a warning when the journal opens.
+ *
+ * <p>Retention: a new segment starts every {@code segmentChanges} changes, and the oldest segments are deleted as
+ * long as the rest still hold {@code retainedChanges}. So at least {@code retainedChanges} and at most
+ * {@code retainedChanges + segmentChanges} changes stay replayable.
+ *
+ * <p>Appends are serialized by the caller (the feed's lock); reads run concurrently with them, on any thread, and
+ * only ever read sequences already appended.
+ */
+final class ChangeJournal implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeJournal.class);
+    private static final int MAGIC = 0x4C4D4346; // "LMCF"
+    private static final int VERSION = 1;
+    private static final int FILE_HEADER = 8;
+    private static final Pattern NAME = Pattern.compile("changes-(\\d{1,19})\\.journal");
+
+    private final Path directory;
+    private final int retainedChanges;
+    private final int segmentChanges;
+    private final ByteBuffer record = ChangeCodec.newBuffer();
+
+    /** Oldest first; replaced whole, never changed in place, so readers can take a snapshot. */
+    private volatile List<Segment> segments;
+    private volatile long latest;
+    private FileChannel writer;
+    private long inCurrentSegment;
+    private boolean broken;
+
+    private record Segment(long first, Path file) {
+    }
+
+    private ChangeJournal(Path directory, int retainedChanges) {
+        this.directory = directory;
+        this.retainedChanges = retainedChanges;
+        this.segmentChanges = Math.max(1, Math.min(retainedChanges / 4, 65_536));
+    }
+
+    /** Opens (or creates) the journal in {@code directory}, cutting off a torn tail. */
+    static ChangeJournal open(Path directory, int retainedChanges) throws IOException {
+        if (retainedChanges < 1) {
+            throw new IllegalArgumentException("retainedChanges must be at least 1, was " + retainedChanges);
+        }
+        Files.createDirectories(directory);
+        ChangeJournal journal = new ChangeJournal(directory, retainedChanges);
+        journal.recover();
+        return journal;
+    }
+
+    /** The sequence of the last change appended, 0 when none ever was. */
+    long latest() {
+        return latest;
+    }
+
+    /** The oldest sequence still held ({@code latest() + 1} when the journal holds nothing). */
+    long oldest() {
+        return segments.get(0).first;
+    }
+
+    /** How many changes a segment holds before the next one starts. */
+    int segmentChanges() {
+        return segmentChanges;
+    }
+
+    /**
+     * Appends {@code change}, whose sequence must be {@code latest() + 1}. On failure the journal is left as it was
+     * (the partial record is cut off), or, when even that fails, refuses every later append.
+     */
+    void append(Change change) throws IOException {
+        if (change.sequence() != latest + 1) {
+            throw new IllegalArgumentException("expected sequence " + (latest + 1) + ", got " + change.sequence());
+        }
+        if (broken) {
+            throw new IOException("the change journal in " + directory + " failed earlier and is read-only until "
+                    + "it is opened again");
+        }
+        if (inCurrentSegment >= segmentChanges) {
+            rotate(change.sequence());
+        }
+        ChangeCodec.encode(change, record);
+        long position = writer.position();
+        try {
+            while (record.hasRemaining()) {
+                writer.write(record);
+            }
+        } catch (IOException e) {
+            try {
+                writer.truncate(position);
+                writer.position(position);
+            } catch (IOException again) {
+                broken = true;
+                e.addSuppressed(again);
+            }
+            throw new IOException("cannot write change " + change.sequence() + " to the change journal in "
+                    + directory + ": " + e.getMessage(), e);
+        }
+        inCurrentSegment++;
+        latest = change.sequence();
+    }
+
+    /**
+     * Delivers the held changes {@code from..to} (both at most {@link #latest()}) to {@code sink} in order, stopping
+     * early when the sink answers false, a segment has been deleted meanwhile or a record is unreadable.
+     *
+     * @return the sequence after the last one delivered ({@code from} when none was)
+     */
+    long read(long from, long to, Predicate<Change> sink) throws IOException {
+        List<Segment> snapshot = segments;
+        int index = 0;
+        while (index + 1 < snapshot.size() && snapshot.get(index + 1).first <= from) {
+            index++;
+        }
+        long next = from;
+        for (; index < snapshot.size() && next <= to; index++) {
+            Segment segment = snapshot.get(index);
+            if (segment.first > next) {
+                return next;
+            }
+            try (InputStream in = Files.newInputStream(segment.file)) {
+                DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+                readHeader(data, segment.file);
+                ByteBuffer payload = ChangeCodec.newBuffer();
+                long expected = segment.first;
+                while (next <= to) {
+                    Change change;
+                    try {
+                        change = readRecord(data, payload);
+                    } catch (EOFException e) {
+                        break;
+                    } catch (ChangeCodec.CorruptRecordException e) {
+                        LOG.warn("change journal {}: record {} is unreadable ({}); it and the rest of the segment "
+                                + "cannot be replayed", segment.file, expected, e.getMessage());
+                        return next;
+                    }
+                    if (change.sequence() != expected) {
+                        LOG.warn("change journal {}: expected sequence {}, found {}; the rest of the segment cannot "
+                                + "be replayed", segment.file, expected, change.sequence());
+                        return next;
+                    }
+                    expected++;
+                    if (change.sequence() == next) {
+                        next++;
+                        if (!sink.test(change)) {
+                            return next;
+                        }
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                return next;
+            }
+        }
+        return next;
+    }
+
+    private void recover() throws IOException {
+        List<Segment> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                Matcher matcher = NAME.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    found.add(new Segment(Long.parseLong(matcher.group(1)), file));
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Segment::first));
+        if (found.isEmpty()) {
+            segments = List.of();
+            latest = 0;
+            startSegment(1);
+            return;
+        }
+        Segment last = found.get(found.size() - 1);
+        long[] scan = scan(last);
+        long count = scan[0];
+        long goodEnd = scan[1];
+        writer = FileChannel.open(last.file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        long size = writer.size();
+        if (goodEnd < FILE_HEADER) {
+            if (size > 0) {
+                LOG.warn("change journal {}: the header is damaged; starting the segment again", last.file);
+            }
+            writer.truncate(0);
+            writeHeader(writer);
+        } else if (size > goodEnd) {
+            LOG.warn("change journal {}: cut off {} bytes of a torn or corrupt record after sequence {} (left by a "
+                    + "crash)", last.file, size - goodEnd, last.first + count - 1);
+            writer.truncate(goodEnd);
+        }
+        writer.position(writer.size());
+        segments = List.copyOf(found);
+        inCurrentSegment = count;
+        latest = last.first + count - 1;
+        applyRetention();
+    }
+
+    /** Counts the intact records of a segment: {count, byte offset after the last intact record}. */
+    private static long[] scan(Segment segment) throws IOException {
+        try (InputStream in = Files.newInputStream(segment.file)) {
+            DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+            try {
+                readHeader(data, segment.file);
+            } catch (IOException e) {
+                return new long[] {0, 0};
+            }
+            long count = 0;
+            long end = FILE_HEADER;
+            ByteBuffer payload = ChangeCodec.newBuffer();
+            while (true) {
+                Change change;
+                try {
+                    change = readRecord(data, payload);
+                } catch (EOFException | ChangeCodec.CorruptRecordException e) {
+                    return new long[] {count, end};
+                }
+                if (change.sequence() != segment.first + count) {
+                    return new long[] {count, end};
+                }
+                count++;
+                end += ChangeCodec.HEADER + payload.limit();
+            }
+        }
+    }
+
+    private static void readHeader(DataInputStream in, Path file) throws IOException {
+        int magic = in.readInt();
+        int version = in.readInt();
+        if (magic != MAGIC || version != VERSION) {
+            throw new IOException(file + " is not a change journal segment of version " + VERSION);
+        }
+    }
+
+    /** Reads one record into {@code payload} and decodes it; EOF when the stream ends inside the record. */
+    private static Change readRecord(DataInputStream in, ByteBuffer payload)
+            throws IOException, ChangeCodec.CorruptRecordException {
+        int length = in.readInt();
+        int crc = in.readInt();
+        if (length < ChangeCodec.MIN_PAYLOAD || length > ChangeCodec.MAX_PAYLOAD) {
+            throw new ChangeCodec.CorruptRecordException("impossible record length " + length);
+        }
+        payload.clear();
+        in.readFully(payload.array(), 0, length);
+        payload.limit(length);
+        if (ChangeCodec.crc(payload.array(), 0, length) != crc) {
+            throw new ChangeCodec.CorruptRecordException("checksum mismatch");
+        }
+        return ChangeCodec.decode(payload);
+    }
+
+    private void rotate(long first) throws IOException {
+        writer.force(false);
+        writer.close();
+        startSegment(first);
+        applyRetention();
+    }
+
+    private void startSegment(long first) throws IOException {
+        Path file = directory.resolve(String.format("changes-%019d.journal", first));
+        writer = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
+        writeHeader(writer);
+        List<Segment> next = new ArrayList<>(segments);
+        next.add(new Segment(first, file));
+        segments = List.copyOf(next);
+        inCurrentSegment = 0;
+    }
+
+    private static void writeHeader(FileChannel channel) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).putInt(MAGIC).putInt(VERSION).flip();
+        while (header.hasRemaining()) {
+            channel.write(header);
+        }
+    }
+
+    /** Deletes the oldest segments while the others still hold at least {@code retainedChanges} changes. */
+    private void applyRetention() {
+        List<Segment> kept = new ArrayList<>(segments);
+        List<Segment> dropped = new ArrayList<>();
+        while (kept.size() > 1 && latest - kept.get(1).first + 1 >= retainedChanges) {
+            dropped.add(kept.remove(0));
+        }
+        segments = List.copyOf(kept);
+        for (Segment segment : dropped) {
+            try {
+                Files.deleteIfExists(segment.file);
+            } catch (IOException e) {
+                LOG.warn("change journal: cannot delete the old segment {}: {}", segment.file, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null && writer.isOpen()) {
+            try {
+                writer.force(false);
+            } finally {
+                writer.close();
+            }
+        }
+    }
+}
