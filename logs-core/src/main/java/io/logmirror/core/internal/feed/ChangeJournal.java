@@ -3,12 +3,14 @@ package io.logmirror.core.internal.feed;
 import io.logmirror.core.feed.Change;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -47,6 +50,7 @@ final class ChangeJournal implements Closeable {
     private static final int MAGIC = 0x4C4D4346; // "LMCF"
     private static final int VERSION = 1;
     private static final int FILE_HEADER = 8;
+    private static final int STRIDE = 256;
     private static final Pattern NAME = Pattern.compile("changes-(\\d{1,19})\\.journal");
 
     private final Path directory;
@@ -61,7 +65,37 @@ final class ChangeJournal implements Closeable {
     private long inCurrentSegment;
     private boolean broken;
 
-    private record Segment(long first, Path file) {
+    /** A segment file, with the byte position of every {@value #STRIDE}th record so reads need not scan it all. */
+    private static final class Segment {
+        final long first;
+        final Path file;
+        private volatile long[] marks = new long[0];
+
+        Segment(long first, Path file) {
+            this.first = first;
+            this.file = file;
+        }
+
+        long first() {
+            return first;
+        }
+
+        /** Notes where record {@code sequence} starts; called by one thread, for every record in order. */
+        void mark(long sequence, long position) {
+            long index = sequence - first;
+            if (index % STRIDE == 0 && index / STRIDE == marks.length) {
+                long[] more = Arrays.copyOf(marks, marks.length + 1);
+                more[more.length - 1] = position;
+                marks = more;
+            }
+        }
+
+        /** The marked record at or before {@code sequence}: {its sequence, its position}. */
+        long[] seek(long sequence) {
+            long[] known = marks;
+            int index = (int) Math.min((sequence - first) / STRIDE, known.length - 1L);
+            return index < 0 ? new long[] {first, FILE_HEADER} : new long[] {first + (long) index * STRIDE, known[index]};
+        }
     }
 
     private ChangeJournal(Path directory, int retainedChanges) {
@@ -113,6 +147,7 @@ final class ChangeJournal implements Closeable {
         }
         ChangeCodec.encode(change, record);
         long position = writer.position();
+        segments.get(segments.size() - 1).mark(change.sequence(), position);
         try {
             while (record.hasRemaining()) {
                 writer.write(record);
@@ -150,11 +185,20 @@ final class ChangeJournal implements Closeable {
             if (segment.first > next) {
                 return next;
             }
-            try (InputStream in = Files.newInputStream(segment.file)) {
-                DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-                readHeader(data, segment.file);
+            try (FileChannel channel = FileChannel.open(segment.file, StandardOpenOption.READ)) {
+                ByteBuffer header = ByteBuffer.allocate(FILE_HEADER);
+                while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
+                    // read the whole header
+                }
+                header.flip();
+                readHeader(new DataInputStream(new ByteArrayInputStream(header.array(), 0, header.limit())),
+                        segment.file);
+                long[] start = segment.seek(next);
+                channel.position(start[1]);
+                DataInputStream data = new DataInputStream(
+                        new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
                 ByteBuffer payload = ChangeCodec.newBuffer();
-                long expected = segment.first;
+                long expected = start[0];
                 while (next <= to) {
                     Change change;
                     try {
@@ -249,6 +293,7 @@ final class ChangeJournal implements Closeable {
                 if (change.sequence() != segment.first + count) {
                     return new long[] {count, end};
                 }
+                segment.mark(change.sequence(), end);
                 count++;
                 end += ChangeCodec.HEADER + payload.limit();
             }
