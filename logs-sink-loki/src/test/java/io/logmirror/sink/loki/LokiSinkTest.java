@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Loki sink end to end: a real mirror, the sink, and a local receiver speaking Loki's push API. */
+/** The Loki sink end to end: a real mirror and its line feed, the sink, and a local receiver speaking Loki's push API. */
 class LokiSinkTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -36,7 +36,6 @@ class LokiSinkTest {
     private Path remote;
     private LogMirror mirror;
     private LokiReceiver receiver;
-    private final TestLineFeed feed = new TestLineFeed();
     private final List<LogSink> sinks = new ArrayList<>();
     private int written;
 
@@ -147,10 +146,23 @@ class LokiSinkTest {
     }
 
     @Test
+    void shipsARewrittenFileFromItsFirstLineAgain() throws Exception {
+        LogSink sink = sink();
+        appendLines(3);
+        await(sink);
+
+        Files.writeString(remote.resolve(JOB.toString()), "rewritten\n", StandardCharsets.UTF_8);
+        mirror.syncNow();
+        await(sink);
+
+        assertThat(receiver.storedLines()).containsExactly("line 1", "line 2", "line 3", "rewritten");
+    }
+
+    @Test
     void sendsTheTenantAndBasicAuth() throws Exception {
         appendLines(1);
         LokiSettings settings = LokiSettings.builder(receiver.url()).tenant("team-a").basicAuth("u", "p").build();
-        LogSink sink = LogSink.start(feed, mirror.store(), LokiSink.backend(settings), CursorStore.inMemory(),
+        LogSink sink = LogSink.start(mirror.lines(), mirror.store(), LokiSink.backend(settings), CursorStore.inMemory(),
                 options());
         sinks.add(sink);
         await(sink);
@@ -164,7 +176,7 @@ class LokiSinkTest {
 
     private LogSink sink() throws Exception {
         LokiSettings settings = LokiSettings.builder(receiver.url()).cluster("meluxina").build();
-        LogSink sink = LogSink.start(feed, mirror.store(), LokiSink.backend(settings),
+        LogSink sink = LogSink.start(mirror.lines(), mirror.store(), LokiSink.backend(settings),
                 CursorStore.file(temp.resolve("loki.cursors")), options());
         sinks.add(sink);
         return sink;
@@ -183,7 +195,6 @@ class LokiSinkTest {
         Files.writeString(remote.resolve(JOB.toString()), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         mirror.syncNow();
-        feed.publishNewLines(mirror.store(), JOB);
     }
 
     private static List<String> expectedLines(int count) {

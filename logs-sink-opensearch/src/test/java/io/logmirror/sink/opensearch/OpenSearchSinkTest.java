@@ -55,7 +55,6 @@ class OpenSearchSinkTest {
     private Path remote;
     private LogMirror mirror;
     private OpenSearchSettings settings;
-    private final TestLineFeed feed = new TestLineFeed();
     private final List<LogSink> sinks = new ArrayList<>();
     private int written;
 
@@ -176,7 +175,7 @@ class OpenSearchSinkTest {
     }
 
     private LogSink sink(CursorStore cursors, SinkOptions options) throws IOException {
-        LogSink sink = LogSink.start(feed, mirror.store(), OpenSearchSink.backend(settings), cursors, options);
+        LogSink sink = LogSink.start(mirror.lines(), mirror.store(), OpenSearchSink.backend(settings), cursors, options);
         sinks.add(sink);
         return sink;
     }
@@ -189,7 +188,6 @@ class OpenSearchSinkTest {
         Files.writeString(remote.resolve(JOB.toString()), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         mirror.syncNow();
-        feed.publishNewLines(mirror.store(), JOB);
     }
 
     private void refresh() throws Exception {
