@@ -62,6 +62,7 @@ public final class LokiSinkBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int outageRate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;   // lines per second during the outage
+        boolean catchUpOnly = args.length > 2 && args[2].equals("catch-up-only");
         Path temp = Files.createTempDirectory("loki-bench");
         HttpServer receiver = receiver();
         URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort());
@@ -74,21 +75,27 @@ public final class LokiSinkBenchmark {
                 System.out.printf("mirror: %,d lines, %,d bytes in 8 files%n", lines, bytes);
 
                 // 1. catch-up throughput
-                for (int run = 1; run <= 2; run++) {
+                for (int run = 1; run <= 3; run++) {
                     RECEIVED_BYTES.set(0);
                     REQUESTS.set(0);
+                    long cpuStart = cpuNanos();
                     long start = System.nanoTime();
                     try (LogSink sink = LogSink.start(mirror.lines(), mirror.store(), LokiSink.backend(settings(url)),
                             CursorStore.inMemory(), SinkOptions.defaults())) {
                         check(sink.awaitIdle(Duration.ofMinutes(10)), "catch-up did not finish");
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        System.out.printf("catch-up run %d: %,d lines in %.2f s = %,.0f lines/s; %,d pushes, "
-                                        + "%,d gzip bytes (%.1fx smaller)%n", run, sink.stats().linesDelivered(),
-                                seconds, sink.stats().linesDelivered() / seconds, REQUESTS.get(), RECEIVED_BYTES.get(),
-                                bytes / (double) RECEIVED_BYTES.get());
+                        double cpu = (cpuNanos() - cpuStart) / 1e9;
+                        long delivered = sink.stats().linesDelivered();
+                        System.out.printf("catch-up run %d: %,d lines in %.2f s = %,.0f lines/s (process CPU %.2f s = "
+                                        + "%,.0f lines per CPU second); %,d pushes, %,d gzip bytes (%.1fx smaller)%n", run,
+                                delivered, seconds, delivered / seconds, cpu, delivered / cpu, REQUESTS.get(),
+                                RECEIVED_BYTES.get(), bytes / (double) RECEIVED_BYTES.get());
                     }
                 }
 
+                if (catchUpOnly) {
+                    return;
+                }
                 // 2. side by side: one uncompressed push per line
                 perLine(url, 20_000);
 
@@ -265,6 +272,11 @@ public final class LokiSinkBenchmark {
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
         return server;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void check(boolean condition, String message) {

@@ -65,6 +65,8 @@ public final class SinkRunner implements LogSink, LineSubscriber {
     /** The acknowledged cursors, readable from any thread (for {@link #awaitIdle}). */
     private final Map<LogPath, SinkCursor> acked = new ConcurrentHashMap<>();
     private volatile FeedSubscription subscription;
+    /** Set by the sink's thread while it waits for live lines with nothing in hand. */
+    private volatile boolean waiting;
     private volatile boolean closed;
 
     // The sink thread's own state.
@@ -142,7 +144,9 @@ public final class SinkRunner implements LogSink, LineSubscriber {
                     flush();
                     continue;
                 }
+                waiting = batch.isEmpty();
                 Object item = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+                waiting = false;
                 if (item != null) {
                     handle(item);
                 }
@@ -435,10 +439,11 @@ public final class SinkRunner implements LogSink, LineSubscriber {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (queue.isEmpty() && !behind.get() && everythingAcknowledged()) {
+            // Cheap checks first: reading the store while the sink catches up would slow it down.
+            if (waiting && queue.isEmpty() && !behind.get() && everythingAcknowledged()) {
                 return true;
             }
-            Thread.sleep(10);
+            Thread.sleep(20);
         }
         return false;
     }

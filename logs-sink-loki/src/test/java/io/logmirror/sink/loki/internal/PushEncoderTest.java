@@ -47,6 +47,15 @@ class PushEncoderTest {
     }
 
     @Test
+    void replacesBytesThatAreNotUtf8WithTheReplacementCharacter() throws Exception {
+        LogLine raw = new LogLine(LogPath.of("a.log"), Category.SERVER, 0, 1, new byte[] {'o', 'k', (byte) 0xff}, false, 1);
+
+        JsonNode body = decode(List.of(SinkLine.of(raw, TIME)));
+
+        assertThat(body.get("streams").get(0).get("values").get(0).get(1).asText()).isEqualTo("ok\uFFFD");
+    }
+
+    @Test
     void writesLevelAndPatternAsStructuredMetadataOnlyWhenKnown() throws Exception {
         LogLine raw = new LogLine(LogPath.of("a.log"), Category.SERVER, 0, 1, "x".getBytes(), false, 1);
         SinkLine known = new SinkLine(raw, TIME, Optional.of("error"), Optional.of("p-12"));
