@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -266,7 +265,7 @@ public final class SinkRunner implements LogSink, LineSubscriber {
         FileState state = states.get(path);
         if (state == null) {
             state = options.startAtBeginning() ? FileState.lineStart(0, 1, kept.size())
-                    : FileState.lineStart(entry.size(), 1 + countLines(entry), kept.size());
+                    : FileState.lineStart(entry.size(), 1 + reader.countLines(entry), kept.size());
             states.put(path, state);
         }
         if (kept.size() > state.generations()) {   // rewritten while we were away: finish the old content first
@@ -288,22 +287,6 @@ public final class SinkRunner implements LogSink, LineSubscriber {
             states.put(path, state);
         }
         readInto(entry, state, entry.size(), entry.goneRemotely());
-    }
-
-    private long countLines(LogEntry entry) throws IOException {
-        long lines = 0;
-        try (InputStream in = store.open(entry, 0, entry.size())) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        return lines;
     }
 
     /** Reads {@code entry} from {@code state} up to {@code until} through the store, adding each line. */
@@ -406,18 +389,7 @@ public final class SinkRunner implements LogSink, LineSubscriber {
             return end.offset();
         }
         Optional<LogEntry> entry = store.find(path);
-        if (entry.isEmpty() || entry.get().size() <= end.offset()) {
-            return end.offset();
-        }
-        try (InputStream in = store.open(entry.get(), end.offset(), 2)) {
-            int first = in.read();
-            if (first == '\n') {
-                return end.offset() + 1;
-            }
-            return first == '\r' && in.read() == '\n' ? end.offset() + 2 : end.offset();
-        } catch (IOException e) {
-            return end.offset();
-        }
+        return entry.isEmpty() ? end.offset() : reader.pastLineEnd(entry.get(), end.offset());
     }
 
     private void pause(long nanos) {
@@ -458,31 +430,11 @@ public final class SinkRunner implements LogSink, LineSubscriber {
             if (cursor != null && cursor.generations() != store.generations(entry.path()).size()) {
                 return false;
             }
-            if (from < entry.size() && hasCompleteLine(entry, from, entry.goneRemotely())) {
+            if (from < entry.size() && (entry.goneRemotely() || reader.hasCompleteLine(entry, from))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private boolean hasCompleteLine(LogEntry entry, long from, boolean gone) {
-        if (gone) {
-            return true;
-        }
-        try (InputStream in = store.open(entry, from, entry.size() - from)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

@@ -102,4 +102,55 @@ final class StoreLineReader {
     private static LogLine line(LogEntry entry, long offset, long number, byte[] bytes, int length, boolean continues) {
         return new LogLine(entry.path(), entry.category(), offset, number, Arrays.copyOf(bytes, length), continues, 0);
     }
+
+    /** How many line ends ({@code \n}) the file holds. */
+    long countLines(LogEntry entry) throws IOException {
+        long lines = 0;
+        try (InputStream in = store.open(entry, 0, entry.size())) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Whether a complete line starts at or after {@code from}: a {@code \n} follows it. */
+    boolean hasCompleteLine(LogEntry entry, long from) {
+        try (InputStream in = store.open(entry, from, entry.size() - from)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code offset} moved past the {@code \n} or {@code \r\n} that starts there, if one does. */
+    long pastLineEnd(LogEntry entry, long offset) {
+        if (entry.size() <= offset) {
+            return offset;
+        }
+        try (InputStream in = store.open(entry, offset, 2)) {
+            int first = in.read();
+            if (first == '\n') {
+                return offset + 1;
+            }
+            return first == '\r' && in.read() == '\n' ? offset + 2 : offset;
+        } catch (IOException e) {
+            return offset;
+        }
+    }
 }
