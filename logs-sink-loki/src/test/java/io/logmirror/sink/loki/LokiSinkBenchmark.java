@@ -62,7 +62,7 @@ public final class LokiSinkBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int outageRate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;   // lines per second during the outage
-        boolean catchUpOnly = args.length > 2 && args[2].equals("catch-up-only");
+        String only = args.length > 2 ? args[2] : "all";   // all, catch-up-only, sync-only
         Path temp = Files.createTempDirectory("loki-bench");
         HttpServer receiver = receiver();
         URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort());
@@ -74,6 +74,10 @@ public final class LokiSinkBenchmark {
                 mirror.syncNow();
                 System.out.printf("mirror: %,d lines, %,d bytes in 8 files%n", lines, bytes);
 
+                if (only.equals("sync-only")) {
+                    syncTimes(mirror, remote, url);
+                    return;
+                }
                 // 1. catch-up throughput
                 for (int run = 1; run <= 3; run++) {
                     RECEIVED_BYTES.set(0);
@@ -93,7 +97,7 @@ public final class LokiSinkBenchmark {
                     }
                 }
 
-                if (catchUpOnly) {
+                if (only.equals("catch-up-only")) {
                     return;
                 }
                 // 2. side by side: one uncompressed push per line
@@ -162,28 +166,40 @@ public final class LokiSinkBenchmark {
                 millis.get(samples - 1), samples);
     }
 
+    /** Sync time of an append with no line subscriber, a do-nothing one, a sink whose Loki is up, and one whose is down. */
     private static void syncTimes(LogMirror mirror, Path remote, URI url) throws Exception {
         int chunk = 100_000;
         int rounds = 7;
-        List<Double> without = new ArrayList<>();
-        List<Double> with = new ArrayList<>();
+        String[] names = {"no line subscriber", "a line subscriber doing nothing", "a sink, Loki up",
+            "a sink, Loki down"};
+        List<List<Double>> times = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            times.add(new ArrayList<>());
+        }
         for (int round = 0; round < rounds; round++) {
-            without.add(timedSync(mirror, remote, chunk));
-            down = true;
-            try (LogSink sink = LogSink.start(mirror.lines(), mirror.store(), LokiSink.backend(settings(url)),
-                    CursorStore.inMemory(), SinkOptions.defaults())) {
-                Thread.sleep(1_000);   // the sink's first batch is failing and backing off
-                with.add(timedSync(mirror, remote, chunk));
-            } finally {
-                down = false;
+            times.get(0).add(timedSync(mirror, remote, chunk));
+            try (var idle = mirror.lines().subscribe(line -> { })) {
+                Thread.sleep(500);
+                times.get(1).add(timedSync(mirror, remote, chunk));
+            }
+            for (int variant = 2; variant <= 3; variant++) {
+                down = variant == 3;
+                try (LogSink sink = LogSink.start(mirror.lines(), mirror.store(), LokiSink.backend(settings(url)),
+                        CursorStore.inMemory(), SinkOptions.builder().startAtBeginning(false).build())) {
+                    Thread.sleep(1_000);
+                    times.get(variant).add(timedSync(mirror, remote, chunk));
+                    Thread.sleep(1_000);   // let the line feed and the sink finish before the next variant
+                } finally {
+                    down = false;
+                }
             }
         }
-        Collections.sort(without);
-        Collections.sort(with);
-        System.out.printf("sync of %,d appended lines (median of %d, alternating): %.0f ms without a sink "
-                + "(min %.0f, max %.0f), %.0f ms with a sink whose Loki is down (min %.0f, max %.0f)%n", chunk, rounds,
-                without.get(rounds / 2), without.get(0), without.get(rounds - 1), with.get(rounds / 2), with.get(0),
-                with.get(rounds - 1));
+        for (int i = 0; i < names.length; i++) {
+            List<Double> t = times.get(i);
+            Collections.sort(t);
+            System.out.printf("sync of %,d appended lines with %s: median %.0f ms (min %.0f, max %.0f, %d rounds)%n",
+                    chunk, names[i], t.get(rounds / 2), t.get(0), t.get(rounds - 1), rounds);
+        }
     }
 
     private static double timedSync(LogMirror mirror, Path remote, int lines) throws Exception {
