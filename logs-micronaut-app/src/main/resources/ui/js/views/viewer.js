@@ -3,7 +3,7 @@
 // tall as the file's lines (scaled down past what browsers can scroll), so a 1 GB file opens at once and scrolls
 // to its end. Line numbers, a wrap toggle, start and end, ANSI colours, level colours, and search matches marked
 // without filtering anything out.
-import { h, notice, bytes, field } from '../dom.js';
+import { h, notice, bytes } from '../dom.js';
 import { getJson, getBytes, streamNdjson, NotAvailable } from '../api.js';
 import { renderLine, matcher } from '../lines.js';
 import { go } from '../app.js';
@@ -36,7 +36,7 @@ export async function viewer(main, { params }) {
     wrapButton,
     h('button', { type: 'button', title: 'Follow (f)', onclick: () => go('follow', { path }) }, 'Follow'),
     h('form', { role: 'search', onsubmit: (e) => { e.preventDefault(); setQuery(qInput.value); } },
-      field('Find', qInput, true)),
+      h('label', { for: 'viewer-find' }, 'Find '), Object.assign(qInput, { id: 'viewer-find' })),
     h('button', { type: 'button', title: 'Previous match (N)', onclick: () => nextMatch(-1) }, '↑'),
     h('button', { type: 'button', title: 'Next match (n)', onclick: () => nextMatch(1) }, '↓'),
     matchInfo, info), viewport);
@@ -46,6 +46,7 @@ export async function viewer(main, { params }) {
   let re = matcher(q);
   let matches = null; // sorted line numbers, when the search endpoint answers
   let disposed = false;
+  let indexed = false;
   let frame = 0;
 
   // The scroll position is a fraction of the way through the lines, so a file too tall for the browser to scroll in
@@ -121,7 +122,10 @@ export async function viewer(main, { params }) {
   function scrollToEnd() { viewport.scrollTop = viewport.scrollHeight; schedule(); }
 
   async function loadIndex() {
-    index = await getJson('/logs/line-index', { path, generation });
+    const fresh = await getJson('/logs/line-index', { path, generation });
+    indexed = true;
+    chunks.clear();
+    index = fresh;
     sizeSpacer();
     schedule();
   }
@@ -165,10 +169,22 @@ export async function viewer(main, { params }) {
   const resize = () => schedule();
   window.addEventListener('resize', resize);
 
-  // The first bytes show at once; the line index (one pass over the file on the server) follows.
-  const indexed = loadIndex();
-  await Promise.race([indexed, new Promise(r => setTimeout(r, 300))]);
-  await indexed;
+  // The first screen shows at once from the file's first bytes; the line index (one pass over the file on the
+  // server, about a second for 1 GB) replaces this provisional view when it arrives.
+  const indexing = loadIndex();
+  getBytes('/logs/content', { path, generation, offset: 0, length: 65536 }).then(({ bytes: raw, size }) => {
+    if (indexed || disposed) return;
+    let text = decoder.decode(raw);
+    const complete = raw.length >= size;
+    if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    else if (text.endsWith('\n')) text = text.slice(0, -1);
+    const first = text ? text.split('\n').map(l => l.endsWith('\r') ? l.slice(0, -1) : l) : [];
+    index = { size_bytes: size, lines: first.length, every: Number.MAX_SAFE_INTEGER, offsets: [0] };
+    chunks.set(0, { lines: first });
+    sizeSpacer();
+    schedule();
+  }).catch(() => {});
+  await indexing;
   if (currentLine) scrollToLine(currentLine); else if (params.get('end') === '1') scrollToEnd(); else schedule();
   findMatches();
   viewport.focus();

@@ -10,11 +10,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 
 /**
  * The web page's entry: {@code /ui/} answers the page itself (its scripts and styles are static resources under
- * {@code /ui/}, served from the jar), {@code /ui} sends the browser to {@code /ui/}. Everything works offline.
+ * {@code /ui/}, served from the jar, so everything works offline.
  */
 @Hidden
 @Controller("/ui")
@@ -33,12 +32,8 @@ public class UiController {
         }
     }
 
-    @Get
-    public HttpResponse<?> withoutSlash() {
-        return HttpResponse.permanentRedirect(URI.create("/ui/"));
-    }
-
-    @Get(value = "/", produces = MediaType.TEXT_HTML)
+    /** The page, at {@code /ui/} and {@code /ui} alike (the router treats a trailing slash as the same route). */
+    @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<byte[]> page() {
         return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE.toString() + "; charset=utf-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache");
