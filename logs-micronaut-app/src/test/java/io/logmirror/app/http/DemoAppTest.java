@@ -20,32 +20,32 @@ import java.util.Map;
  * {@link FakeRemote}, with a sync interval so long that only the test starts syncs. Each subclass is still its
  * own {@code @MicronautTest}: its own context, its own server on port 0, its own folder and remote.
  */
-abstract class DemoAppTest {
+public abstract class DemoAppTest {
 
     private final Path data;
     private final FakeRemote fake;
 
     @Inject
     @Client("/")
-    HttpClient http;
+    protected HttpClient http;
 
     @Inject
-    ApplicationContext context;
+    protected ApplicationContext context;
 
     @Inject
-    JsonMapper json;
+    protected JsonMapper json;
 
-    DemoAppTest(Path data, FakeRemote fake) {
+    protected DemoAppTest(Path data, FakeRemote fake) {
         this.data = data;
         this.fake = fake;
     }
 
     /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
-    LogMirror mirror() {
+    protected LogMirror mirror() {
         return context.getBean(LogMirror.class);
     }
 
-    BlockingHttpClient client() {
+    protected BlockingHttpClient client() {
         return http.toBlocking();
     }
 
