@@ -1,6 +1,7 @@
 package io.logmirror.app.http;
 
 import io.logmirror.app.config.AppSettings;
+import io.logmirror.app.ui.BrowserRootFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -16,7 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * When {@code API_TOKEN} is set, every request but {@code GET /health} must carry
+ * When {@code API_TOKEN} is set, every request but {@code GET /health} and the web page's own files (which hold no
+ * data: the page asks for the token and sends it with each call) must carry
  * {@code Authorization: Bearer <token>}; others get 401 with a detail. Tokens are compared in constant time
  * (over SHA-256 digests, so not even the length leaks).
  */
@@ -34,7 +36,7 @@ public class TokenFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
-        if (expected.isEmpty() || request.getPath().equals("/health")) {
+        if (expected.isEmpty() || request.getPath().equals("/health") || BrowserRootFilter.isPublic(request)) {
             return null;
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
