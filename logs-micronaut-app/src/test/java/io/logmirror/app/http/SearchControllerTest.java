@@ -2,7 +2,7 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.config.VariableSource;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.json.tree.JsonNode;

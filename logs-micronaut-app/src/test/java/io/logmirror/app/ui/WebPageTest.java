@@ -3,7 +3,7 @@ package io.logmirror.app.ui;
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.http.DemoAppTest;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

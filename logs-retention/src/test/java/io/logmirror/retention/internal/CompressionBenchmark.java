@@ -4,8 +4,8 @@ import io.logmirror.retention.CompressionOptions;
 import io.logmirror.retention.CompressionResult;
 import io.logmirror.retention.FileCompressor;
 import io.logmirror.retention.StoredFile;
-import io.logmirror.testkit.FakeRemote;
-import io.logmirror.testkit.SyntheticLogs;
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.SyntheticLogs;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -17,7 +17,7 @@ import io.logmirror.retention.RetentionRule;
 import io.logmirror.retention.RetentionRules;
 import io.logmirror.retention.Shapes;
 import io.logmirror.retention.StoredFile;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

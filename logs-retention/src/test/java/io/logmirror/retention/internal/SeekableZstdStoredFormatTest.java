@@ -9,7 +9,7 @@ import io.logmirror.core.spi.StoredFile;
 import io.logmirror.core.spi.StoredFormat;
 import io.logmirror.retention.FileCompressor;
 import io.logmirror.retention.Shapes;
-import io.logmirror.testkit.FakeRemote;
+import io.logmirror.fakecluster.FakeRemote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.logmirror.search.bench;
 
-import io.logmirror.testkit.FakeRemote;
-import io.logmirror.testkit.SyntheticLogs;
+import io.logmirror.fakecluster.FakeRemote;
+import io.logmirror.fakecluster.SyntheticLogs;
 
 import java.io.IOException;
 import java.nio.file.Files;
