@@ -9,8 +9,8 @@ import io.logmirror.core.sink.SinkStats;
 import io.logmirror.sink.loki.LokiSink;
 import io.logmirror.sink.opensearch.OpenSearchSink;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ public class SinkFactory {
         }
     }
 
-    @Context
+    @Singleton
     @Bean(preDestroy = "close")
     Sinks sinks(VariableSource variables, LogMirror mirror) {
         SinkSettings settings = SinkSettings.from(variables.variables());

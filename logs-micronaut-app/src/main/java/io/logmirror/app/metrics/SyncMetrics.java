@@ -9,14 +9,21 @@ import io.logmirror.core.feed.FeedSubscription;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.context.annotation.Context;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,28 +32,37 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Transfers are counted from the change feed (exact: one count per committed change, whatever started the sync).
  * Sync durations and per-file failures come from each sync's report, picked up from the engine's status once a second.
+ * Counting starts when the server starts, before the first sync (this listener runs before the one that starts the
+ * schedule).
  */
-@Context
+@Singleton
 public class SyncMetrics {
 
-    private final LogMirror mirror;
+    // Looked up at server start, not when the bean is built: the engine's settings may still be on their way then.
+    private final Provider<LogMirror> engine;
+    private volatile LogMirror mirror;
+    private final ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "logmirror-sync-metrics");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
     private final Timer syncDuration;
     private final Counter bytesTransferred;
     private final Counter filesTransferred;
     private final Counter fileFailures;
     private final Counter syncFailures;
-    private final FeedSubscription changes;
+    private volatile FeedSubscription changes;
     private final Instant started;
     private final AtomicReference<Instant> lastReportSeen = new AtomicReference<>(Instant.EPOCH);
     private volatile long failedSyncsSeen;
 
-    public SyncMetrics(LogMirror mirror, MeterRegistry registry) {
-        this(mirror, registry, Clock.systemUTC());
+    public SyncMetrics(Provider<LogMirror> engine, MeterRegistry registry) {
+        this(engine, registry, Clock.systemUTC());
     }
 
-    SyncMetrics(LogMirror mirror, MeterRegistry registry, Clock clock) {
-        this.mirror = mirror;
+    SyncMetrics(Provider<LogMirror> engine, MeterRegistry registry, Clock clock) {
+        this.engine = engine;
         this.clock = clock;
         this.started = clock.instant();
         this.syncDuration = Timer.builder("logmirror.sync.duration")
@@ -68,10 +84,21 @@ public class SyncMetrics {
                 .description("Failures: 'file' when one file could not be mirrored, 'sync' when a whole sync failed")
                 .register(registry);
         registry.gauge("logmirror.remote.lag.seconds", this, SyncMetrics::lagSeconds);
-        SyncStatus status = mirror.status();
-        this.failedSyncsSeen = status.failedSyncs();
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    synchronized void onStartup(ServerStartupEvent event) {
+        if (mirror != null) {
+            return;
+        }
+        LogMirror engine = this.engine.get();
+        SyncStatus status = engine.status();
+        failedSyncsSeen = status.failedSyncs();
         status.lastReport().ifPresent(report -> lastReportSeen.set(report.started()));
-        this.changes = mirror.changes().subscribe(this::count);
+        changes = engine.changes().subscribe(this::count);
+        mirror = engine;
+        observer.scheduleWithFixedDelay(this::observe, 1, 1, TimeUnit.SECONDS);
     }
 
     private void count(Change change) {
@@ -89,7 +116,6 @@ public class SyncMetrics {
     }
 
     /** Picks up the report of a sync that ended since the last look. */
-    @Scheduled(fixedDelay = "1s")
     void observe() {
         SyncStatus status = mirror.status();
         Optional<SyncReport> report = status.lastReport();
@@ -111,12 +137,19 @@ public class SyncMetrics {
      * Before the first successful sync it is the time since the service started.
      */
     double lagSeconds() {
+        LogMirror mirror = this.mirror;
+        if (mirror == null) {
+            return Math.max(0, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        }
         Instant since = mirror.status().lastReport().map(SyncReport::started).orElse(started);
         return Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
     }
 
     @PreDestroy
     void close() {
-        changes.close();
+        observer.shutdownNow();
+        if (changes != null) {
+            changes.close();
+        }
     }
 }
