@@ -15,4 +15,14 @@ class SkippedEntryTest {
     void cutsAVeryLongRawNameForLogLines() {
         assertThat(SkippedEntry.ofRawName("x".repeat(10_000), "why").name()).hasSize(203).endsWith("...");
     }
+
+    @Test
+    void keepsTheWholeRawNameAndShortensItOnlyForDisplay() {
+        String longPath = "deep/".repeat(60) + "job.log";
+
+        SkippedEntry entry = SkippedEntry.ofRawName(longPath, "why");
+
+        assertThat(entry.rawName()).isEqualTo(longPath);
+        assertThat(entry.name()).hasSize(203);
+    }
 }

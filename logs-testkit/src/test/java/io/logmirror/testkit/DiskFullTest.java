@@ -306,6 +306,12 @@ class DiskFullTest {
 
         assertThat(next.failures()).isEmpty();
         assertThat(logs("late.log")).exists();
+        long deadline = System.nanoTime() + 10_000_000_000L; // the feed delivers on its own thread
+        while (events.stream().noneMatch(e -> e.entry().path().equals(LogPath.of("late.log")))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
         assertThat(events).filteredOn(e -> e.entry().path().equals(LogPath.of("late.log")))
                 .as("a subscriber (live tail, search index) hears of the new file once")
                 .singleElement().isInstanceOf(LogEvent.Added.class);

@@ -492,6 +492,7 @@ class MirrorRulesTest {
 
         mirror.syncNow();
 
+        awaitSize(events, 4); // delivered on the feed's thread, after the sync
         assertThat(events).hasSize(4).allSatisfy(e -> assertThat(e).isInstanceOf(LogEvent.Added.class));
         assertThat(events).extracting(e -> e.entry().path().toString())
                 .containsExactlyInAnyOrder("grows.log", "rewritten.log", "deleted.log", "same.log");
@@ -500,6 +501,7 @@ class MirrorRulesTest {
 
         mirror.syncNow();
 
+        awaitSize(events, 3);
         assertThat(events).hasSize(3);
         assertThat(events).filteredOn(LogEvent.Appended.class::isInstance).singleElement().satisfies(e -> {
             LogEvent.Appended appended = (LogEvent.Appended) e;
@@ -535,6 +537,7 @@ class MirrorRulesTest {
 
         SyncReport report = mirror.syncNow();
 
+        awaitSize(events, 3);
         assertThat(events).extracting(e -> e.getClass().getSimpleName() + " " + e.entry().path())
                 .containsExactlyInAnyOrder("Returned same.log", "Returned grew.log", "Appended grew.log");
         assertThat(events).filteredOn(e -> e.entry().path().equals(LogPath.of("grew.log")))
@@ -607,5 +610,14 @@ class MirrorRulesTest {
                 return Category.STANDARD;
             }
         };
+    }
+
+    /** Waits until {@code events} holds {@code size} events: the change feed delivers them on its own thread. */
+    private static void awaitSize(List<LogEvent> events, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (events.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // and no more arrive
     }
 }

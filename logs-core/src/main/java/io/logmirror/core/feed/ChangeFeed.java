@@ -6,7 +6,13 @@ package io.logmirror.core.feed;
  *
  * <p>Each subscriber has its own bounded queue and its own delivery thread: a slow or stuck subscriber never delays
  * a sync or another subscriber. When a queue overflows, its subscriber receives one
- * {@link ChangeSubscriber#onMissed(long, long)} notice for the dropped range and carries on.
+ * {@link ChangeSubscriber#onMissed(long, long)} notice for the dropped range and carries on. A subscriber that
+ * started from an older sequence and is still catching up is filled from the journal instead, so it misses nothing
+ * the journal still holds.
+ *
+ * <p>Sequence numbers survive restarts: changes are journaled, and the latest ones (a configured number) stay
+ * replayable. A subscriber that saved {@link FeedSubscription#lastDelivered()} resumes from the next sequence, or,
+ * when the journal no longer reaches back that far, gets a {@link ResyncRequiredException}.
  *
  * <pre>{@code
  * long resumeFrom = savedCursor + 1;

@@ -3,7 +3,7 @@ package io.logmirror.core.internal;
 import io.logmirror.core.SyncProgress;
 import io.logmirror.core.SyncReport;
 import io.logmirror.core.SyncStatus;
-import io.logmirror.core.Syncer;
+import io.logmirror.core.internal.sync.MirrorSyncer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ final class SyncSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncSchedule.class);
     private static final long PROGRESS_LOG_SECONDS = 5;
 
-    private final Syncer syncer;
+    private final MirrorSyncer syncer;
     private final String source;
     private final Duration interval;
     private final Duration maxBackoff;
@@ -46,7 +46,7 @@ final class SyncSchedule implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    SyncSchedule(Syncer syncer, String source, Duration interval, Duration maxBackoff) {
+    SyncSchedule(MirrorSyncer syncer, String source, Duration interval, Duration maxBackoff) {
         this.syncer = syncer;
         this.source = source;
         this.interval = interval;

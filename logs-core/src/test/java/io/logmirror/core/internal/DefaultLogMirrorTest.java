@@ -1,6 +1,7 @@
 package io.logmirror.core.internal;
 
 import io.logmirror.core.LocalDirectorySource;
+import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogEvent;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogMirrorConfig;
@@ -260,6 +261,56 @@ class DefaultLogMirrorTest {
 
         awaitTrue(() -> reports.size() >= 1);
         release.countDown();
+    }
+
+    @Test
+    void numbersEveryChangeInTheChangeFeedAndReplaysFromASequenceAfterARestart() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+        Files.writeString(remoteDir.resolve("b.log"), "b\n");
+        mirror.syncNow();
+        Files.delete(remoteDir.resolve("a.log"));
+        mirror.syncNow();
+        assertThat(mirror.changes().latestSequence()).isEqualTo(3);
+        mirror.close();
+        mirror = LogMirror.open(LogMirrorConfig.builder(data, source).parallelism(2).build());
+        List<io.logmirror.core.feed.Change> replayed = Collections.synchronizedList(new ArrayList<>());
+
+        try (io.logmirror.core.feed.FeedSubscription subscription = mirror.changes().subscribe(2, replayed::add)) {
+            awaitTrue(() -> replayed.size() == 2);
+            assertThat(replayed).extracting(io.logmirror.core.feed.Change::sequence).containsExactly(2L, 3L);
+            assertThat(replayed.get(1).event()).isInstanceOf(LogEvent.Gone.class);
+        }
+    }
+
+    @Test
+    void deliversTheNewCompleteLinesOfEveryFileThroughTheLineFeed() throws Exception {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        mirror.lines().subscribe(line -> lines.add(line.path() + ":" + line.lineNumber() + ":" + line.text()));
+        Files.writeString(remoteDir.resolve("a.log"), "one\ntwo\npart");
+        mirror.syncNow();
+        Files.writeString(remoteDir.resolve("a.log"), "ial\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(remoteDir.resolve("a.log"), java.nio.file.attribute.FileTime.fromMillis(5_000_000));
+
+        mirror.syncNow();
+
+        awaitTrue(() -> lines.size() == 3);
+        assertThat(lines).containsExactly("a.log:1:one", "a.log:2:two", "a.log:3:partial");
+    }
+
+    @Test
+    void removesAFileFromTheMirrorAndAnnouncesIt() throws Exception {
+        Files.writeString(remoteDir.resolve("a.log"), "a\n");
+        mirror.syncNow();
+        List<LogEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        mirror.subscribe(seen::add);
+        LogEntry entry = mirror.store().find(LogPath.of("a.log")).orElseThrow();
+
+        assertThat(mirror.remove(entry)).isTrue();
+        assertThat(mirror.remove(entry)).as("nothing left to remove").isFalse();
+
+        assertThat(mirror.store().find(LogPath.of("a.log"))).isEmpty();
+        awaitTrue(() -> !seen.isEmpty());
+        assertThat(seen).singleElement().isEqualTo(new LogEvent.Removed(entry));
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {

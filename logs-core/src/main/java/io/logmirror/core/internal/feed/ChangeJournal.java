@@ -63,6 +63,8 @@ final class ChangeJournal implements Closeable {
     private volatile long latest;
     private FileChannel writer;
     private long inCurrentSegment;
+    /** Where the next record goes in the current segment (kept here: asking the channel costs a system call). */
+    private long writePosition;
     private boolean broken;
 
     /** A segment file, with the byte position of every {@value #STRIDE}th record so reads need not scan it all. */
@@ -146,7 +148,7 @@ final class ChangeJournal implements Closeable {
             rotate(change.sequence());
         }
         ChangeCodec.encode(change, record);
-        long position = writer.position();
+        long position = writePosition;
         segments.get(segments.size() - 1).mark(change.sequence(), position);
         try {
             while (record.hasRemaining()) {
@@ -163,6 +165,7 @@ final class ChangeJournal implements Closeable {
             throw new IOException("cannot write change " + change.sequence() + " to the change journal in "
                     + directory + ": " + e.getMessage(), e);
         }
+        writePosition = position + record.limit();
         inCurrentSegment++;
         latest = change.sequence();
     }
@@ -265,6 +268,7 @@ final class ChangeJournal implements Closeable {
             writer.truncate(goodEnd);
         }
         writer.position(writer.size());
+        writePosition = writer.size();
         segments = List.copyOf(found);
         inCurrentSegment = count;
         latest = last.first + count - 1;
@@ -337,6 +341,7 @@ final class ChangeJournal implements Closeable {
         writer = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
         writeHeader(writer);
+        writePosition = FILE_HEADER;
         List<Segment> next = new ArrayList<>(segments);
         next.add(new Segment(first, file));
         segments = List.copyOf(next);

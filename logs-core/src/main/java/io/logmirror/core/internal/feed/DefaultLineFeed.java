@@ -9,7 +9,10 @@ import io.logmirror.core.feed.ResyncRequiredException;
 
 import java.io.Closeable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -37,6 +40,8 @@ public final class DefaultLineFeed implements LineFeed, Closeable {
     private final ExecutorService delivery = DeliveryThreads.newPool("logmirror-line-feed");
     private final Object lock = new Object();
     private volatile LineSubscription[] live = new LineSubscription[0];
+    /** Subscriptions from a sequence, each with a reader of its own. */
+    private final Set<LineSubscription> replaying = ConcurrentHashMap.newKeySet();
     private FeedSubscription shared;
     private boolean closed;
 
@@ -88,9 +93,13 @@ public final class DefaultLineFeed implements LineFeed, Closeable {
             checkOpen();
             FeedSubscription[] source = new FeedSubscription[1];
             LineSubscription subscription = new LineSubscription(subscriber, delivery, queueBytes, fromSequence,
-                    s -> source[0].close());
+                    s -> {
+                        replaying.remove(s);
+                        source[0].close();
+                    });
             source[0] = changes.subscribe(fromSequence,
                     new LineReader(store, maxLinePiece, subscription::offer, () -> true));
+            replaying.add(subscription);
             return subscription;
         }
     }
@@ -126,6 +135,9 @@ public final class DefaultLineFeed implements LineFeed, Closeable {
             }
         }
         for (LineSubscription subscription : live) {
+            subscription.close();
+        }
+        for (LineSubscription subscription : List.copyOf(replaying)) {
             subscription.close();
         }
         DeliveryThreads.stop(delivery);

@@ -18,15 +18,11 @@ sealed interface LineItem {
     /** Calls the matching method of {@code subscriber}. */
     void deliverTo(LineSubscriber subscriber);
 
-    /** Lines completed by one change, in order; shared by every subscriber. */
+    /** The memory a line holds beyond its bytes, roughly (the record, the array header, the list slot). */
+    int LINE_OVERHEAD = 64;
+
+    /** Lines completed by one change, in order (not copied: the list is not changed after); shared by every subscriber. */
     record Lines(long sequence, List<LogLine> lines, long weight) implements LineItem {
-        static Lines of(long sequence, List<LogLine> lines) {
-            long weight = 0;
-            for (LogLine line : lines) {
-                weight += line.bytes().length + 64;
-            }
-            return new Lines(sequence, List.copyOf(lines), weight);
-        }
 
         @Override
         public void deliverTo(LineSubscriber subscriber) {

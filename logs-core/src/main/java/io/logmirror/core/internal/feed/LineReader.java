@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ final class LineReader implements ChangeSubscriber {
     private final BooleanSupplier active;
     private final Map<LogPath, LineSplitter> files = new HashMap<>();
     private final byte[] buffer = new byte[BUFFER];
-    private final List<LogLine> batch = new ArrayList<>();
+    private List<LogLine> batch = new ArrayList<>();
+    private long batchWeight;
 
     LineReader(LogStore store, int maxPiece, Consumer<LineItem> out, BooleanSupplier active) {
         this.store = store;
@@ -78,7 +80,7 @@ final class LineReader implements ChangeSubscriber {
             LineSplitter old = files.remove(entry.path());
             if (old != null) {
                 old.flush((offset, number, bytes, continues) ->
-                        batch.add(new LogLine(entry.path(), replaced.previous().category(), offset, number, bytes,
+                        add(new LogLine(entry.path(), replaced.previous().category(), offset, number, bytes,
                                 continues, sequence)));
                 sendBatch(sequence);
             }
@@ -90,7 +92,7 @@ final class LineReader implements ChangeSubscriber {
             LineSplitter splitter = files.get(entry.path());
             if (splitter != null) {
                 splitter.flush((offset, number, bytes, continues) ->
-                        batch.add(new LogLine(entry.path(), entry.category(), offset, number, bytes, continues,
+                        add(new LogLine(entry.path(), entry.category(), offset, number, bytes, continues,
                                 sequence)));
                 sendBatch(sequence);
             }
@@ -117,7 +119,7 @@ final class LineReader implements ChangeSubscriber {
             return;
         }
         LineSplitter.Sink sink = (offset, number, bytes, continues) ->
-                batch.add(new LogLine(entry.path(), entry.category(), offset, number, bytes, continues, sequence));
+                add(new LogLine(entry.path(), entry.category(), offset, number, bytes, continues, sequence));
         try (InputStream in = store.open(entry, from, length)) {
             int n;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
@@ -142,11 +144,14 @@ final class LineReader implements ChangeSubscriber {
         try (InputStream in = store.open(entry, 0, previousSize)) {
             int n;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                        lastNewline = position + i;
+                int count = LineSplitter.countNewlines(buffer, 0, n);
+                if (count > 0) {
+                    lines += count;
+                    int last = n - 1;
+                    while (buffer[last] != '\n') {
+                        last--;
                     }
+                    lastNewline = position + last;
                 }
                 position += n;
             }
@@ -158,10 +163,16 @@ final class LineReader implements ChangeSubscriber {
         return new LineSplitter(maxPiece, lastNewline + 1, lines + 1);
     }
 
+    private void add(LogLine line) {
+        batch.add(line);
+        batchWeight += line.bytes().length + LineItem.LINE_OVERHEAD;
+    }
+
     private void sendBatch(long sequence) {
         if (!batch.isEmpty()) {
-            out.accept(LineItem.Lines.of(sequence, batch));
-            batch.clear();
+            out.accept(new LineItem.Lines(sequence, Collections.unmodifiableList(batch), batchWeight));
+            batch = new ArrayList<>(Math.max(16, batch.size()));
+            batchWeight = 0;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.logmirror.core.internal.feed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,8 @@ final class LineSplitter {
     interface Sink {
         void line(long offset, long lineNumber, byte[] bytes, boolean continues);
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxPiece;
     private long nextOffset;
@@ -103,12 +108,41 @@ final class LineSplitter {
         }
     }
 
+    /** The index of the first {@code \n} in {@code bytes[from, to)}, or -1; eight bytes at a time. */
     static int indexOfNewline(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long newlines = newlineBytes((long) LONGS.get(bytes, i));
+            if (newlines != 0) {
+                return i + (Long.numberOfTrailingZeros(newlines) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** How many {@code \n} are in {@code bytes[from, to)}; eight bytes at a time. */
+    static int countNewlines(byte[] bytes, int from, int to) {
+        int count = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            count += Long.bitCount(newlineBytes((long) LONGS.get(bytes, i)));
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The high bit of each byte of {@code word} that is a newline, exactly (no carries between bytes). */
+    private static long newlineBytes(long word) {
+        long x = word ^ 0x0A0A0A0A0A0A0A0AL;
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 }

@@ -138,6 +138,8 @@ final class IndexQueries {
             next[slash] = '/' + 1;
             walk = index.byPath.seek(index.pathRoot, other -> Arrays.compareUnsigned(index.paths[other], next) < 0);
         }
+        // "sub-2/x" sorts before "sub/x" ('-' before '/'): the folders, by name.
+        folders.sort(java.util.Comparator.comparing(LogPath::toString));
         return new LogFolder(folder, folders, files);
     }
 

@@ -245,6 +245,7 @@ final class FileTransfer {
         }
         readFailure = copy.failure();
         long have = from + copy.bytes();
+        sizeOnDisk = have;
         complete = have == target.size();
         boolean changedWhileRead = complete && probePastEnd(in);
         int head = (int) Math.min(window, have);
@@ -253,7 +254,6 @@ final class FileTransfer {
             phase = Phase.CHECK_WHOLE;
             return fetch(0, head);
         }
-        sizeOnDisk = have;
         return finishWhole();
     }
 
@@ -262,8 +262,8 @@ final class FileTransfer {
             return fail(readFailure.get());
         }
         if (!complete) {
-            return fail(new IOException("remote file ended before its listed " + target.size() + " bytes; it may "
-                    + "have been truncated during the sync"));
+            return fail(new IOException("remote file ended after " + sizeOnDisk + " of " + target.size()
+                    + " bytes; it may have been truncated during the sync"));
         }
         if (local.isPresent() && local.get().size() == target.size() && store.currentFiles().exists(path)
                 && store.staging().sameAsCurrent(path)) {

@@ -4,9 +4,8 @@ import io.logmirror.core.Categorizer;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.RemoteListing;
 import io.logmirror.core.RemoteSource;
-import io.logmirror.core.SyncProgressListener;
+import io.logmirror.core.SyncProgress;
 import io.logmirror.core.SyncReport;
-import io.logmirror.core.Syncer;
 import io.logmirror.core.internal.SyncThread;
 import io.logmirror.core.internal.store.FsLogStore;
 
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link FileTransfer}), then mark what the listing no longer has as gone. Every change goes through the store's
  * writer, which announces it; the syncer publishes nothing itself.
  */
-public final class MirrorSyncer implements Syncer, AutoCloseable {
+public final class MirrorSyncer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MirrorSyncer.class);
 
@@ -57,8 +57,15 @@ public final class MirrorSyncer implements Syncer, AutoCloseable {
         this.transfers = new BatchedTransfers(source, pool, parallelism);
     }
 
-    @Override
-    public SyncReport sync(SyncProgressListener progress) throws IOException, InterruptedException {
+    /**
+     * Runs one sync.
+     *
+     * @param progress told as files complete, from transfer threads
+     * @return what changed, what was skipped, and which files failed (a failed file does not stop the others)
+     * @throws IOException when the remote cannot be listed at all
+     * @throws InterruptedException when the sync was cancelled; the store stays consistent
+     */
+    public SyncReport sync(Consumer<SyncProgress> progress) throws IOException, InterruptedException {
         Objects.requireNonNull(progress, "progress");
         Instant started = Instant.now();
         long t0 = System.nanoTime();

@@ -3,7 +3,6 @@ package io.logmirror.core.internal.sync;
 import io.logmirror.core.LogPath;
 import io.logmirror.core.SkippedEntry;
 import io.logmirror.core.SyncProgress;
-import io.logmirror.core.SyncProgressListener;
 import io.logmirror.core.internal.store.DiskErrors;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ final class TransferRun {
     /** What a file's transfer came to. */
     enum Outcome { UNCHANGED, ADDED, GROWN, REPLACED, TOUCHED, FAILED, CANCELLED }
 
-    private final SyncProgressListener listener;
+    private final Consumer<SyncProgress> listener;
     private final int filesTotal;
     private final long bytesTotal;
     private final AtomicInteger filesDone = new AtomicInteger();
@@ -37,7 +37,7 @@ final class TransferRun {
     final AtomicInteger replaced = new AtomicInteger();
     volatile boolean cancelled;
 
-    TransferRun(SyncProgressListener listener, int filesTotal, long bytesTotal) {
+    TransferRun(Consumer<SyncProgress> listener, int filesTotal, long bytesTotal) {
         this.listener = listener;
         this.filesTotal = filesTotal;
         this.bytesTotal = bytesTotal;
@@ -89,7 +89,7 @@ final class TransferRun {
 
     void report() {
         try {
-            listener.onProgress(new SyncProgress(filesDone.get(), filesTotal, bytesDone.get(),
+            listener.accept(new SyncProgress(filesDone.get(), filesTotal, bytesDone.get(),
                     Math.max(bytesTotal, bytesDone.get())));
         } catch (RuntimeException e) {
             LOG.warn("sync progress listener failed; ignored", e);

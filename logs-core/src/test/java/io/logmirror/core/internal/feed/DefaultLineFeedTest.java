@@ -404,6 +404,24 @@ class DefaultLineFeedTest {
     }
 
     @Test
+    void closingTheFeedStopsLiveSubscriptionsAndThoseFromASequence() throws Exception {
+        Recorder live = subscribe();
+        Recorder replaying = new Recorder();
+        lines.subscribe(1, replaying);
+        changes.publish(new LogEvent.Added(files.put("c.log", "a\n")));
+        awaitSeen(live, 1);
+        awaitSeen(replaying, 1);
+
+        lines.close();
+        changes.publish(new LogEvent.Appended(files.append("c.log", "b\n"), 2));
+        Thread.sleep(200);
+
+        assertThat(live.seen).hasSize(1);
+        assertThat(replaying.seen).hasSize(1);
+        assertThat(changes.subscriberCount()).isZero();
+    }
+
+    @Test
     void refusesAPieceLimitBelowTwoBytes() {
         assertThatThrownBy(() -> new DefaultLineFeed(changes, files.store, 1))
                 .isInstanceOf(IllegalArgumentException.class)

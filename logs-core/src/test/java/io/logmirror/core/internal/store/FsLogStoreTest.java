@@ -317,6 +317,40 @@ class FsLogStoreTest {
     }
 
     @Test
+    void categorizesAgainOnOpenAFileWhoseJournaledCategoryTheRulesNoLongerHave() throws IOException {
+        Category gpu = Category.of("gpu");
+        store.close();
+        store = FsLogStore.open(data, withCategories(List.of(gpu, Category.UNCATEGORIZED), gpu), true, dir -> published);
+        add("job/gpu-0.log", "x", 100, gpu);
+        store.writer().flush();
+        store.close();
+
+        store = FsLogStore.open(data, withCategories(List.of(Category.SLURM, Category.UNCATEGORIZED), Category.SLURM),
+                true, dir -> published);
+
+        LogEntry entry = store.find(LogPath.of("job/gpu-0.log")).orElseThrow();
+        assertThat(entry.category()).isEqualTo(Category.SLURM);
+        assertThat(store.list(LogQuery.newest(10).inCategory(gpu))).isEmpty();
+        assertThat(Files.exists(data.resolve("categorized/gpu/job/gpu-0.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .as("listing and reading agree: no link under the dropped category").isFalse();
+        assertThat(Files.readString(data.resolve("categorized/slurm/job/gpu-0.log"))).isEqualTo("x");
+    }
+
+    private static Categorizer withCategories(List<Category> categories, Category always) {
+        return new Categorizer() {
+            @Override
+            public Category categorize(LogPath path, byte[] head) {
+                return always;
+            }
+
+            @Override
+            public List<Category> categories() {
+                return categories;
+            }
+        };
+    }
+
+    @Test
     void keepsJournaledCategoriesAndDerivesAgainOneWhoseNameIsNotACategory() throws IOException {
         add("a.log", "a", 100, Category.SLURM);
         add("b.log", "b", 100, Category.SLURM);

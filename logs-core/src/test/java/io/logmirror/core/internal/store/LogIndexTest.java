@@ -38,6 +38,10 @@ class LogIndexTest {
             Instant modified = Instant.ofEpochSecond(random.nextInt(300), random.nextInt(3) * 7);
             long size = random.nextInt(1000);
             boolean gone = random.nextInt(10) == 0;
+            if (random.nextInt(4) == 0) { // removals free ids that later files reuse, and hash slots
+                assertThat(index.remove(LogPath.of(path))).isEqualTo(model.remove(path) != null);
+                continue;
+            }
             index.put(LogPath.of(path), category, size, modified, gone);
             model.put(path, new Model(category, size, modified, gone));
         }
@@ -88,6 +92,44 @@ class LogIndexTest {
 
         assertThat(index.nextGenerationNumber(path)).isEqualTo(3);
         assertThat(index.generations(path)).extracting(LogEntry::generation).containsExactly(2);
+    }
+
+    @Test
+    void removingAFileForgetsItAndItsGenerationsAndLeavesTheOthersFindable() {
+        LogIndex index = new LogIndex(Category.STANDARD, 2);
+        for (int i = 0; i < 100; i++) {
+            index.put(LogPath.of("f-" + i), Category.LOGS, i, Instant.ofEpochSecond(i), false);
+        }
+        index.addGeneration(LogPath.of("f-7"), 1, 3, Instant.EPOCH, Category.LOGS);
+
+        assertThat(index.remove(LogPath.of("f-7"))).isTrue();
+        assertThat(index.remove(LogPath.of("f-7"))).isFalse();
+
+        assertThat(index.find(LogPath.of("f-7"))).isEmpty();
+        assertThat(index.generations(LogPath.of("f-7"))).isEmpty();
+        assertThat(index.size()).isEqualTo(99);
+        for (int i = 0; i < 100; i++) {
+            assertThat(index.find(LogPath.of("f-" + i)).isPresent()).as("f-" + i).isEqualTo(i != 7);
+        }
+        assertThat(index.stats(List.of(Category.LOGS)).get(0).fileCount()).isEqualTo(99);
+        index.put(LogPath.of("new"), Category.LOGS, 1, Instant.ofEpochSecond(1000), false);
+        assertThat(index.generations(LogPath.of("new"))).as("a reused id brings no old generation").isEmpty();
+        assertThat(paths(index.list(LogQuery.newest(2)))).containsExactly("new", "f-99");
+    }
+
+    @Test
+    void removesOneKeptGenerationAndKeepsTheOthers() {
+        LogIndex index = new LogIndex(Category.STANDARD, 2);
+        LogPath path = LogPath.of("a.log");
+        index.put(path, Category.LOGS, 1, Instant.EPOCH, false);
+        index.addGeneration(path, 1, 3, Instant.EPOCH, Category.LOGS);
+        index.addGeneration(path, 2, 4, Instant.EPOCH, Category.LOGS);
+
+        assertThat(index.removeGeneration(path, 1)).isTrue();
+        assertThat(index.removeGeneration(path, 1)).isFalse();
+
+        assertThat(index.generations(path)).extracting(LogEntry::generation).containsExactly(2);
+        assertThat(index.nextGenerationNumber(path)).isEqualTo(3);
     }
 
     private static List<String> paths(List<LogEntry> entries) {
