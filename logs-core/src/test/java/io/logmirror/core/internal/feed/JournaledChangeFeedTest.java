@@ -300,6 +300,30 @@ class JournaledChangeFeedTest {
     }
 
     @Test
+    void aCorruptRecordInAnOlderSegmentIsReportedAsMissedWhenReplayedAndTheRestStillArrives() throws Exception {
+        JournaledChangeFeed first = open(100, 40); // segments of 10 changes
+        for (int i = 0; i < 30; i++) {
+            first.publish(appended(i));
+        }
+        first.close();
+        Path second = temp.resolve("changes").resolve("changes-0000000000000000011.journal");
+        long recordSize = (Files.size(second) - 8) / 10;
+        try (FileChannel channel = FileChannel.open(second, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) 0xAB}), 8 + 4 * recordSize + 20); // inside change 15
+        }
+
+        JournaledChangeFeed reopened = open(100, 40);
+        Recorder recorder = new Recorder();
+        reopened.subscribe(1, recorder);
+
+        await("the replay", () -> recorder.changes.size() == 24);
+        assertThat(recorder.sequences()).isEqualTo(
+                Stream.concat(range(1, 14).stream(), range(21, 30).stream()).toList());
+        assertThat(recorder.missed).hasSize(1);
+        assertThat(recorder.missed.get(0)).containsExactly(15, 20);
+    }
+
+    @Test
     void startsAgainWhenTheOnlySegmentHasNoIntactHeader() throws Exception {
         Files.createDirectories(temp.resolve("changes"));
         Files.write(temp.resolve("changes").resolve("changes-0000000000000000001.journal"), new byte[] {1, 2, 3});
