@@ -160,7 +160,7 @@ class JournaledChangeFeedTest {
 
     @Test
     void replaysFromNThenGoesLiveWithNoGapAndNoDuplicateWhilePublishingGoesOn() throws Exception {
-        JournaledChangeFeed feed = open(16, 1_000_000);
+        JournaledChangeFeed feed = open(100_000, 1_000_000); // room for every live change: only the hand-off is tested
         int total = 12_000;
         for (int i = 0; i < 3_000; i++) {
             feed.publish(appended(i));
@@ -388,18 +388,48 @@ class JournaledChangeFeedTest {
     }
 
     @Test
-    void aReplayingSubscriberThatFallsBehindIsFilledFromTheJournalAndMissesNothing() throws Exception {
+    void aReplayingSubscriberWhoseQueueOverflowsIsFilledFromTheJournalAndMissesNothing() throws Exception {
         JournaledChangeFeed feed = open(2, 1_000_000);
         for (int i = 0; i < 2_000; i++) {
             feed.publish(appended(i));
         }
+        CountDownLatch release = new CountDownLatch(1);
         Recorder slowReader = new Recorder() {
             @Override
             public void onChange(Change change) {
-                if (change.sequence() % 100 == 0) {
-                    Thread.onSpinWait();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onChange(change);
+            }
+        };
+        FeedSubscription subscription = feed.subscribe(1, slowReader);
+        for (int i = 2_000; i < 4_000; i++) {
+            feed.publish(appended(i)); // while the replay is held at change 1: the queue of 2 overflows
+        }
+        assertThat(subscription.backlog()).isEqualTo(2);
+        release.countDown();
+
+        await("all changes", () -> slowReader.changes.size() == 4_000);
+        assertThat(slowReader.sequences()).isEqualTo(range(1, 4_000));
+        assertThat(slowReader.missed).isEmpty();
+    }
+
+    @Test
+    void aSubscriberThatCaughtUpIsLiveAndAnOverflowThenIsReportedAsMissed() throws Exception {
+        JournaledChangeFeed feed = open(2, 1_000_000);
+        feed.publish(appended(0));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inside = new CountDownLatch(1);
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onChange(Change change) {
+                if (change.sequence() == 2) {
+                    inside.countDown();
                     try {
-                        Thread.sleep(1);
+                        release.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -407,14 +437,18 @@ class JournaledChangeFeedTest {
                 super.onChange(change);
             }
         };
-        feed.subscribe(1, slowReader);
-        for (int i = 2_000; i < 4_000; i++) {
+        feed.subscribe(1, recorder);
+        await("the replay", () -> recorder.changes.size() == 1);
+        feed.publish(appended(1));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i < 10; i++) {
             feed.publish(appended(i));
         }
+        release.countDown();
 
-        await("all changes", () -> slowReader.changes.size() == 4_000);
-        assertThat(slowReader.sequences()).isEqualTo(range(1, 4_000));
-        assertThat(slowReader.missed).isEmpty();
+        await("the missed notice", () -> recorder.missed.size() == 1);
+        assertThat(recorder.sequences()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(recorder.missed.get(0)).containsExactly(5, 10);
     }
 
     @Test
