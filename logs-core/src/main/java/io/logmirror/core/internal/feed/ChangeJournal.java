@@ -278,6 +278,9 @@ final class ChangeJournal implements Closeable {
             startSegment(1);
             return;
         }
+        for (Segment segment : found.subList(0, found.size() - 1)) {
+            checkVersion(segment.file);
+        }
         Segment last = found.get(found.size() - 1);
         long[] scan = scan(last);
         long count = scan[0];
@@ -303,12 +306,25 @@ final class ChangeJournal implements Closeable {
         applyRetention();
     }
 
+    /** Refuses a segment of another version; a damaged header is left for replay to report. */
+    private static void checkVersion(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            readHeader(in, file);
+        } catch (UnknownVersionException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.warn("change journal {}: {}; its changes cannot be replayed", file, e.toString());
+        }
+    }
+
     /** Counts the intact records of a segment: {count, byte offset after the last intact record}. */
     private static long[] scan(Segment segment) throws IOException {
         try (InputStream in = Files.newInputStream(segment.file)) {
             DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
             try {
                 readHeader(data, segment.file);
+            } catch (UnknownVersionException e) {
+                throw e;
             } catch (IOException e) {
                 return new long[] {0, 0};
             }
@@ -335,8 +351,21 @@ final class ChangeJournal implements Closeable {
     private static void readHeader(DataInputStream in, Path file) throws IOException {
         int magic = in.readInt();
         int version = in.readInt();
-        if (magic != MAGIC || version != VERSION) {
-            throw new IOException(file + " is not a change journal segment of version " + VERSION);
+        if (magic != MAGIC) {
+            throw new IOException(file + " is not a change journal segment");
+        }
+        if (version != VERSION) {
+            throw new UnknownVersionException(file + " is a change journal segment of version " + version
+                    + ", and this version of logmirror reads version " + VERSION + " only; run the version that wrote"
+                    + " it, or move the folder " + file.getParent() + " aside to start a new journal (subscribers then"
+                    + " resync from the store)");
+        }
+    }
+
+    /** A segment written by another version: never cut off or overwritten, the journal refuses to open. */
+    static final class UnknownVersionException extends IOException {
+        UnknownVersionException(String message) {
+            super(message);
         }
     }
 

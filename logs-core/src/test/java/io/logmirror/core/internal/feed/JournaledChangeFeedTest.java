@@ -324,6 +324,25 @@ class JournaledChangeFeedTest {
     }
 
     @Test
+    void refusesToOpenAJournalWrittenByAnotherVersionAndLeavesItAsItWas() throws Exception {
+        JournaledChangeFeed first = open(100, 1000);
+        first.publish(appended(1));
+        first.close();
+        Path segment = onlySegment();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4).putInt(0, 2), 4); // version 2
+        }
+        byte[] before = Files.readAllBytes(segment);
+
+        assertThatThrownBy(() -> JournaledChangeFeed.open(temp.resolve("changes"), 100, 1000))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 2")
+                .hasMessageContaining("reads version 1 only")
+                .hasMessageContaining("move the folder");
+        assertThat(Files.readAllBytes(segment)).isEqualTo(before);
+    }
+
+    @Test
     void startsAgainWhenTheOnlySegmentHasNoIntactHeader() throws Exception {
         Files.createDirectories(temp.resolve("changes"));
         Files.write(temp.resolve("changes").resolve("changes-0000000000000000001.journal"), new byte[] {1, 2, 3});
