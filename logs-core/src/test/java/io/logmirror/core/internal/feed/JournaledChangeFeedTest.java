@@ -189,6 +189,40 @@ class JournaledChangeFeedTest {
     }
 
     @Test
+    void publishersOnSeveralThreadsGetDistinctSequencesThatTheJournalReplaysInTheSameOrder() throws Exception {
+        JournaledChangeFeed feed = open(100_000, 1_000_000);
+        Recorder live = new Recorder();
+        feed.subscribe(live);
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            publishers.add(new Thread(() -> {
+                for (int i = 0; i < 2_500; i++) {
+                    try {
+                        feed.publish(appended(thread * 10_000 + i));
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+            }));
+        }
+        publishers.forEach(Thread::start);
+        for (Thread publisher : publishers) {
+            publisher.join();
+        }
+        await("all live changes", () -> live.changes.size() == 10_000);
+        feed.close();
+
+        JournaledChangeFeed reopened = open(100_000, 1_000_000);
+        Recorder replayed = new Recorder();
+        reopened.subscribe(1, replayed);
+
+        await("the replay", () -> replayed.changes.size() == 10_000);
+        assertThat(live.sequences()).isEqualTo(range(1, 10_000));
+        assertThat(replayed.changes).isEqualTo(live.changes);
+    }
+
+    @Test
     void subscribingFromOneAfterTheLatestIsSubscribingFromNow() throws Exception {
         JournaledChangeFeed feed = open(100, 1000);
         feed.publish(appended(1));
