@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param queueCapacity      live lines waiting for the sink thread; when full, the sink drops the live lines and later
  *                           reads them back from the store; default 20,000
  * @param initialBackoff     first wait after a failed send; doubled on each further failure; default 250 ms
- * @param maxBackoff         the longest wait between two tries (also the longest a sink waits, after its backend is back, before it tries again); default 10 s
+ * @param maxBackoff         the longest wait between two tries (also the longest a sink waits, after its backend is
+ *                           back, before it tries again); default 10 s
  * @param maxLineBytes       lines longer than this (read back from the store) are cut into pieces; default 64 KiB
  * @param startAtBeginning   whether a file without a cursor is shipped from its first line (default) or from its
  *                           current end (for a first start on a large existing mirror)

@@ -159,6 +159,34 @@ class LokiSinkTest {
     }
 
     @Test
+    void shipsThePartialLastLineOfAFileThatIsGoneFromTheCluster() throws Exception {
+        LogSink sink = sink();
+        Files.writeString(remote.resolve(JOB.toString()), "done\nno newline at the end", StandardCharsets.UTF_8);
+        mirror.syncNow();
+        await(sink);
+        assertThat(receiver.storedLines()).containsExactly("done");
+
+        Files.delete(remote.resolve(JOB.toString()));
+        mirror.syncNow();
+        await(sink);
+
+        assertThat(receiver.storedLines()).containsExactly("done", "no newline at the end");
+    }
+
+    @Test
+    void forgetsTheCursorOfAFileRemovedFromTheMirror() throws Exception {
+        LogSink sink = sink();
+        appendLines(2);
+        await(sink);
+        assertThat(CursorStore.file(temp.resolve("loki.cursors")).load()).containsKey(JOB);
+
+        mirror.remove(mirror.store().find(JOB).orElseThrow());
+
+        waitUntil(() -> !CursorStore.file(temp.resolve("loki.cursors")).load().containsKey(JOB));
+        assertThat(receiver.storedLines()).containsExactly("line 1", "line 2");
+    }
+
+    @Test
     void sendsTheTenantAndBasicAuth() throws Exception {
         appendLines(1);
         LokiSettings settings = LokiSettings.builder(receiver.url()).tenant("team-a").basicAuth("u", "p").build();

@@ -19,9 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The service ships its mirror's lines to Loki when LOKI_URL is set, and starts no sink when it is not. */
-class SinkFactoryTest {
+class SinksTest {
 
     @Test
     void shipsTheMirrorSLinesToTheLokiNamedByLokiUrl() throws Exception {
@@ -47,11 +48,25 @@ class SinkFactoryTest {
             }
             assertThat(String.join("", bodies)).contains("\"cluster\":\"c1\"", "\"job\":\"5\"", "SLURM_JOB_ID=5",
                     "started");
-            assertThat(service.context().getBean(SinkFactory.Sinks.class).stats()).hasSize(1);
+            assertThat(service.context().getBean(Sinks.class).stats()).hasSize(1);
+            for (int i = 0; i < 400 && !Files.exists(data.resolve("sinks/loki.cursors")); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(data.resolve("sinks/loki.cursors")).as("the sink's cursors").exists();
         } finally {
             loki.stop(0);
         }
-        assertThat(Files.exists(data.resolve("sinks/loki.cursors"))).isTrue();
+
+    }
+
+    @Test
+    void aWrongSinkVariableStopsTheStartNamingIt() throws Exception {
+        Path cluster = TestHttp.tempDir("bad-sink-cluster");
+        Map<String, String> variables = Map.of("DATA_DIR", TestHttp.tempDir("bad-sink").toString(),
+                "LOCAL_LOGS_DIR", cluster.toString(), "LOKI_URL", "loki:3100");
+
+        assertThatThrownBy(() -> RunningService.start(variables).close())
+                .hasStackTraceContaining("LOKI_URL must be an http:// or https:// address");
     }
 
     @Test
@@ -59,7 +74,7 @@ class SinkFactoryTest {
         Path cluster = TestHttp.tempDir("no-sink-cluster");
         try (RunningService service = RunningService.start(Map.of("DATA_DIR", TestHttp.tempDir("no-sink").toString(),
                 "LOCAL_LOGS_DIR", cluster.toString()))) {
-            assertThat(service.context().getBean(SinkFactory.Sinks.class).stats()).isEmpty();
+            assertThat(service.context().getBean(Sinks.class).stats()).isEmpty();
         }
     }
 }
