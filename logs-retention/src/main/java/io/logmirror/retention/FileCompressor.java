@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * Compresses stored log files in place into zstd's seekable format, and restores them. A compressed file keeps its
- * name and modification time; {@link StoredFile} reads it back byte for byte, and the standard tool reads it too:
+ * name and modification time; {@link StoredLogFile} reads it back byte for byte, and the standard tool reads it too:
  * {@code zstd -d -c file > plain}.
  *
  * <p><b>Crash safety.</b> The compressed copy is written to a file in the work folder, forced to disk, given the

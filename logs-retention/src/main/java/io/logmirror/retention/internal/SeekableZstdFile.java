@@ -2,7 +2,7 @@ package io.logmirror.retention.internal;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.nio.channels.FileChannel;
  * A stored file in the seekable zstd format: the seek table is read once when opened; ranges and tails decompress
  * only the frames they need, and the last two frames decompressed are kept for the next reads.
  */
-final class SeekableZstdFile implements StoredFile {
+final class SeekableZstdFile implements StoredLogFile {
 
     private record Frame(int index, byte[] bytes) {
     }

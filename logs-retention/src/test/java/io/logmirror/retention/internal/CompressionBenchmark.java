@@ -3,7 +3,7 @@ package io.logmirror.retention.internal;
 import io.logmirror.retention.CompressionOptions;
 import io.logmirror.retention.CompressionResult;
 import io.logmirror.retention.FileCompressor;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 import io.logmirror.testkit.FakeRemote;
 import io.logmirror.testkit.SyntheticLogs;
 
@@ -234,7 +234,7 @@ public final class CompressionBenchmark {
                 ms(grepScan, 50), ms(packedScan, 50), packedScanCpu, ms(toolScan, 50));
         check(plain, packed, size);
         run(List.of("bash", "-c", "set -o pipefail; zstd -dc '" + packed + "' | cmp - '" + plain + "'"));
-        System.out.println("(checked: the compressed file reads back byte for byte, through StoredFile and through"
+        System.out.println("(checked: the compressed file reads back byte for byte, through StoredLogFile and through"
                 + " `zstd -dc | cmp`; its tail, range and scan equal the plain file's)");
     }
 
@@ -243,7 +243,7 @@ public final class CompressionBenchmark {
     }
 
     private static void tail(Path file) throws IOException {
-        try (StoredFile stored = StoredFile.open(file)) {
+        try (StoredLogFile stored = StoredLogFile.open(file)) {
             long from = stored.tailOffset(stored.size(), 100);
             try (InputStream in = stored.open(from, stored.size() - from)) {
                 in.transferTo(OutputStream.nullOutputStream());
@@ -252,7 +252,7 @@ public final class CompressionBenchmark {
     }
 
     private static void range(Path file, long offset) throws IOException {
-        try (StoredFile stored = StoredFile.open(file); InputStream in = stored.open(offset, 1 << 20)) {
+        try (StoredLogFile stored = StoredLogFile.open(file); InputStream in = stored.open(offset, 1 << 20)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
     }
@@ -263,7 +263,7 @@ public final class CompressionBenchmark {
         long lines = 0;
         boolean matched = false;
         int at = 0;
-        try (StoredFile stored = StoredFile.open(file); InputStream in = stored.open(0, stored.size())) {
+        try (StoredLogFile stored = StoredLogFile.open(file); InputStream in = stored.open(0, stored.size())) {
             byte[] buffer = new byte[1 << 20];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 for (int i = 0; i < n; i++) {
@@ -285,7 +285,7 @@ public final class CompressionBenchmark {
     }
 
     private static void check(Path plain, Path packed, long size) throws IOException {
-        try (StoredFile a = StoredFile.open(plain); StoredFile b = StoredFile.open(packed);
+        try (StoredLogFile a = StoredLogFile.open(plain); StoredLogFile b = StoredLogFile.open(packed);
              InputStream x = a.open(0, size); InputStream y = b.open(0, size)) {
             byte[] one = new byte[1 << 20];
             byte[] two = new byte[1 << 20];
@@ -303,7 +303,7 @@ public final class CompressionBenchmark {
         if (scan(plain) != scan(packed)) {
             throw new IllegalStateException("scan results differ");
         }
-        try (StoredFile a = StoredFile.open(plain); StoredFile b = StoredFile.open(packed)) {
+        try (StoredLogFile a = StoredLogFile.open(plain); StoredLogFile b = StoredLogFile.open(packed)) {
             if (a.tailOffset(size, 100) != b.tailOffset(size, 100)) {
                 throw new IllegalStateException("tails differ");
             }

@@ -86,7 +86,7 @@ class SeekableZstdStoredFormatTest {
             int opens = remote.openCount("job-1/vllm_0.log");
             mirror.syncNow();
             assertThat(remote.openCount("job-1/vllm_0.log")).isEqualTo(opens);
-            assertThat(io.logmirror.retention.StoredFile.isCompressed(stored)).isTrue();
+            assertThat(io.logmirror.retention.StoredLogFile.isCompressed(stored)).isTrue();
         }
     }
 }
