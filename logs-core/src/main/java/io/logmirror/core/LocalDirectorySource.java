@@ -153,6 +153,44 @@ public final class LocalDirectorySource implements RemoteSource {
     public InputStream open(RemoteFile file, long offset, long length) throws IOException {
         Objects.requireNonNull(file, "file");
         BoundedChannelInputStream.checkRange(offset, length, file.path());
+        return new BoundedChannelInputStream(openChannel(file), offset, length);
+    }
+
+    /**
+     * Reads each range through {@link #open}, and reports the file's size and modification time as they are when it is
+     * opened, so that a file rewritten since the listing is noticed.
+     */
+    @Override
+    public void fetch(List<RangeRequest> requests, RangeReceiver receiver) throws IOException, InterruptedException {
+        for (RangeRequest request : requests) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("fetch cancelled");
+            }
+            FileChannel channel;
+            long size;
+            java.time.Instant modified;
+            try {
+                channel = openChannel(request.file());
+                try {
+                    size = channel.size();
+                    modified = Files.getLastModifiedTime(root.resolve(request.file().sourceName())).toInstant();
+                } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                receiver.onFailure(request, e);
+                continue;
+            }
+            try (InputStream in = new BoundedChannelInputStream(channel, request.offset(), request.length())) {
+                receiver.onRange(new FetchedRange(request, size, modified, in));
+            } catch (IOException e) {
+                receiver.onFailure(request, e);
+            }
+        }
+    }
+
+    private FileChannel openChannel(RemoteFile file) throws IOException {
         LogPath name = LogPath.parse(file.sourceName()).orElseThrow(() -> new IllegalArgumentException(
                 "source name '" + InvalidLogPathException.printable(file.sourceName()) + "' of " + file.path()
                         + " is not a valid relative path; pass a file this source listed"));
@@ -161,8 +199,7 @@ public final class LocalDirectorySource implements RemoteSource {
             throw new IOException("refusing to read " + file.path() + ": it resolves to " + real
                     + ", which is not a regular file inside " + root);
         }
-        return new BoundedChannelInputStream(FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
-                offset, length);
+        return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override

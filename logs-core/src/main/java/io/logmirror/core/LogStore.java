@@ -94,7 +94,10 @@ public interface LogStore extends Closeable {
      * {@link #tailOffset}; the whole tail is held in memory, so ask for a number of lines you can hold.
      *
      * <pre>{@code
-     * store.find(LogPath.of("job-1/slurm-1.out")).ifPresent(entry -> store.tail(entry, 100).forEach(System.out::println));
+     * Optional<LogEntry> entry = store.find(LogPath.of("job-1/slurm-1.out"));
+     * if (entry.isPresent()) {
+     *     store.tail(entry.get(), 100).forEach(System.out::println);
+     * }
      * }</pre>
      *
      * @throws IllegalArgumentException when lines is less than 1

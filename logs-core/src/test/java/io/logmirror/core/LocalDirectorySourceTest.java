@@ -192,4 +192,33 @@ class LocalDirectorySourceTest {
     void describesItselfAsAFileUri() throws IOException {
         assertThat(source().describe()).startsWith("file:///").contains("remote");
     }
+
+    @Test
+    void aBatchedFetchReportsEachFilesSizeAndTimeWhenItIsReadAndTheRangesBytes() throws Exception {
+        Files.writeString(root.resolve("a.log"), "first version, long\n");
+        Files.writeString(root.resolve("b.log"), "bbb\n");
+        LocalDirectorySource source = source();
+        List<RemoteFile> listed = source.list().files().stream().sorted(java.util.Comparator.comparing(f -> f.path().toString())).toList();
+        Files.writeString(root.resolve("a.log"), "new\n"); // rewritten shorter after the listing
+        Files.setLastModifiedTime(root.resolve("a.log"), FileTime.from(Instant.ofEpochSecond(5000)));
+        List<String> got = new java.util.ArrayList<>();
+
+        source.fetch(List.of(new RangeRequest(listed.get(0), 0, 100), new RangeRequest(listed.get(1), 1, 2),
+                new RangeRequest(RemoteFile.of(LogPath.of("gone.log"), 1, Instant.EPOCH), 0, 1)), new RangeReceiver() {
+                    @Override
+                    public void onRange(FetchedRange range) throws IOException {
+                        got.add(range.request().file().path() + " " + range.sizeAtRead() + " "
+                                + range.modifiedAtRead().getEpochSecond() + " "
+                                + new String(range.bytes().readAllBytes(), StandardCharsets.UTF_8).strip());
+                    }
+
+                    @Override
+                    public void onFailure(RangeRequest request, IOException cause) {
+                        got.add(request.file().path() + " failed");
+                    }
+                });
+
+        assertThat(got).containsExactly("a.log 4 5000 new", "b.log 4 " + Files.getLastModifiedTime(root.resolve("b.log"))
+                .toInstant().getEpochSecond() + " bb", "gone.log failed");
+    }
 }

@@ -14,10 +14,13 @@ import java.util.Random;
 
 /**
  * Benchmark (a main program, not a test): builds the store's index with a million files and measures
- * the heap it takes per file and the time to list the newest 50 of one category and of all categories.
+ * the heap it takes per file, the time to list the newest 50 of one category and of all categories, and the
+ * read side's queries: a time range (one hour of the 116 days the files span), the next page after a cursor, a folder
+ * by path prefix, and browsing a folder; the time range side by side with what a user of the plain listing would
+ * otherwise do (hold every entry and scan them for the range, keeping the newest 50).
  *
- * <p>Run: {@code ./mvnw -o -q -pl logs-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.logmirror.core.internal.IndexBenchmark} (optional argument: the number of files).
+ * <p>Run: see {@code docs/benchmarks.md} ({@code java -Xmx2g -cp "$CP" io.logmirror.core.internal.store.IndexBenchmark
+ * [files]}).
  */
 public final class IndexBenchmark {
 
@@ -71,6 +74,31 @@ public final class IndexBenchmark {
         }
         double updateMicros = (System.nanoTime() - updateStart) / 1_000.0 / updates;
 
+        // The read side. Times span 1.7e9 .. 1.7e9 + 1e7 s; an hour in the middle holds about 360 files.
+        Instant since = Instant.ofEpochSecond(1_705_000_000L);
+        Instant until = since.plusSeconds(3600);
+        LogQuery hour = LogQuery.newest(50).modifiedSince(since).modifiedBefore(until);
+        LogQuery hourSlurm = hour.inCategory(Category.SLURM);
+        List<LogEntry> firstPage = index.list(hour);
+        LogQuery nextPage = hour.after(firstPage.get(firstPage.size() - 1));
+        String folder = index.entry(index.size() / 2).path().toString();
+        folder = folder.substring(0, folder.indexOf('/') + 1);
+        LogQuery byFolder = LogQuery.byPath(50).underPath(folder);
+        IndexQueries queries = new IndexQueries(index);
+        java.util.Optional<LogPath> browse = java.util.Optional.of(LogPath.of(folder.substring(0, folder.length() - 1)));
+        double hourMicros = time(index, hour);
+        double hourSlurmMicros = time(index, hourSlurm);
+        double nextPageMicros = time(index, nextPage);
+        double folderMicros = time(index, byFolder);
+        double childrenMicros = time(() -> queries.children(browse, false).files().size());
+        // What a user would otherwise do: keep every entry (as a full listing returns them) and scan for the range.
+        LogEntry[] everything = index.list(LogQuery.newest(Integer.MAX_VALUE).withHidden()).toArray(new LogEntry[0]);
+        double scanMicros = time(() -> scan(everything, since, until).size(), 20);
+        List<LogEntry> fromScan = scan(everything, since, until);
+        if (!fromScan.equals(firstPage)) {
+            throw new AssertionError("the index and the scan disagree on the hour's newest 50");
+        }
+
         System.out.printf("files indexed:                      %,d (average path %d bytes)%n", index.size(),
                 averagePathBytes);
         System.out.printf("build time:                         %.2f s wall, %.2f s CPU%n", buildNanos / 1e9,
@@ -79,9 +107,54 @@ public final class IndexBenchmark {
         System.out.printf("newest 50 of one category (slurm):  %.1f us per query%n", slurmMicros);
         System.out.printf("newest 50 of all categories:        %.1f us per query%n", allMicros);
         System.out.printf("update (size+mtime, re-sort):       %.2f us per file%n", updateMicros);
+        System.out.printf("time range (1 h of 116 days), newest 50, all categories:  %.1f us per query%n", hourMicros);
+        System.out.printf("time range, newest 50, one category (slurm):              %.1f us per query%n", hourSlurmMicros);
+        System.out.printf("time range, next page after a cursor:                     %.1f us per query%n", nextPageMicros);
+        System.out.printf("path prefix (%s), first 50 by path:            %.1f us per query%n", folder, folderMicros);
+        System.out.printf("children of that folder:                                  %.1f us per query%n", childrenMicros);
+        System.out.printf("baseline: scan of %,d held entries for the same range:  %.0f us per query%n",
+                everything.length, scanMicros);
         if (index.size() != files) {
             throw new AssertionError("index lost files");
         }
+    }
+
+    /** The newest 50 of {@code entries} modified in {@code [since, until)}: a scan with a bounded heap. */
+    private static List<LogEntry> scan(LogEntry[] entries, Instant since, Instant until) {
+        java.util.Comparator<LogEntry> newestFirst = java.util.Comparator.comparing(LogEntry::modified).reversed()
+                .thenComparing(e -> e.path().toString());
+        java.util.PriorityQueue<LogEntry> best = new java.util.PriorityQueue<>(newestFirst.reversed());
+        for (LogEntry entry : entries) {
+            if (!entry.modified().isBefore(since) && entry.modified().isBefore(until) && !entry.path().isHidden()) {
+                best.add(entry);
+                if (best.size() > 50) {
+                    best.poll();
+                }
+            }
+        }
+        List<LogEntry> result = new java.util.ArrayList<>(best);
+        result.sort(newestFirst);
+        return result;
+    }
+
+    private static double time(java.util.function.IntSupplier query) {
+        return time(query, 20_000);
+    }
+
+    private static double time(java.util.function.IntSupplier query, int rounds) {
+        int sink = 0;
+        for (int i = 0; i < rounds; i++) {
+            sink += query.getAsInt();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            sink += query.getAsInt();
+        }
+        double micros = (System.nanoTime() - start) / 1_000.0 / rounds;
+        if (sink == 42) {
+            System.out.println();
+        }
+        return micros;
     }
 
     private static double time(LogIndex index, LogQuery query) {
