@@ -115,7 +115,7 @@ final class SeekableZstdFile implements StoredLogFile {
         ByteBuffer compressed = SeekTable.readFully(channel, table.compressedStart(index), compressedSize, name);
         byte[] plain = new byte[table.plainSize(index)];
         int n;
-        ZstdDecompressCtx ctx = DecompressContexts.borrow();
+        ZstdDecompressCtx ctx = Contexts.borrow();
         try {
             n = ctx.decompressByteArray(plain, 0, plain.length, compressed.array(), 0, compressedSize);
         } catch (ZstdException e) {
@@ -123,7 +123,7 @@ final class SeekableZstdFile implements StoredLogFile {
             throw SeekTable.corrupt(name, "frame " + index + " (bytes " + table.plainStart(index) + " to "
                     + (table.plainStart(index) + plain.length) + ") does not decompress: " + e.getMessage());
         }
-        DecompressContexts.giveBack(ctx);
+        Contexts.giveBack(ctx);
         if (n != plain.length) {
             throw SeekTable.corrupt(name, "frame " + index + " decompressed to " + n + " bytes, the seek table says "
                     + plain.length);
