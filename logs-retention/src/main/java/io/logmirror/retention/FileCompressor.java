@@ -8,12 +8,13 @@ import java.time.Instant;
 
 /**
  * Compresses stored log files in place into zstd's seekable format, and restores them. A compressed file keeps its
- * name and modification time; {@link StoredFile} reads it back byte for byte, and the standard tool reads it too:
+ * name and modification time; {@link StoredLogFile} reads it back byte for byte, and the standard tool reads it too:
  * {@code zstd -d -c file > plain}.
  *
  * <p><b>Crash safety.</b> The compressed copy is written to a file in the work folder, forced to disk, given the
  * original's modification time, checked against the original (same size, time and inode, else it is dropped and
- * the original left alone), then renamed over the original in one atomic step. A crash at any point leaves either the plain file or the complete compressed one under the name, never both and
+ * the original left alone), then renamed over the original in one atomic step. A crash at any point leaves either
+ * the plain file or the complete compressed one under the name, never both and
  * never neither; a leftover in the work folder is deleted by {@link #cleanUp()}. {@link #restore} works the same way
  * in the other direction. The work folder must be on the same file system as the files.
  *
@@ -21,7 +22,8 @@ import java.time.Instant;
  * opens after reads the compressed file. Both read the same content.
  *
  * <pre>{@code
- * FileCompressor compressor = FileCompressor.seekableZstd(CompressionOptions.defaults(), data.resolve(".logmirror/compress"));
+ * FileCompressor compressor = FileCompressor.seekableZstd(CompressionOptions.defaults(),
+ *         data.resolve(".logmirror/compress"));
  * compressor.cleanUp();                       // once, before the first use after a start
  * CompressionResult result = compressor.compress(data.resolve("logs/slurm-42.out"));
  * }</pre>

@@ -92,7 +92,8 @@ public record RetentionPolicy(RetentionRules rules, OptionalLong dataDirMaxBytes
             } catch (RetentionRulesException e) {
                 problems.addAll(e.problems());
             } catch (java.nio.file.InvalidPathException e) {
-                problems.add(new Problem("RETENTION_RULES", 0, 0, "'" + rules + "' is not a file path: " + e.getReason()));
+                problems.add(new Problem("RETENTION_RULES", 0, 0, "'" + rules + "' is not a file path: "
+                        + e.getReason()));
             }
         }
         String max = variables.getOrDefault("DATA_DIR_MAX_GB", "").trim();

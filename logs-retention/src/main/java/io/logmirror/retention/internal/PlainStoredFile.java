@@ -1,6 +1,6 @@
 package io.logmirror.retention.internal;
 
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /** A stored file kept as it came from the remote: ranges are positional reads, the tail reads 64 KiB blocks back. */
-final class PlainStoredFile implements StoredFile {
+final class PlainStoredFile implements StoredLogFile {
 
     private static final int BLOCK = 64 * 1024;
 

@@ -2,7 +2,7 @@ package io.logmirror.retention.internal;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.nio.channels.FileChannel;
  * A stored file in the seekable zstd format: the seek table is read once when opened; ranges and tails decompress
  * only the frames they need, and the last two frames decompressed are kept for the next reads.
  */
-final class SeekableZstdFile implements StoredFile {
+final class SeekableZstdFile implements StoredLogFile {
 
     private record Frame(int index, byte[] bytes) {
     }
@@ -115,7 +115,7 @@ final class SeekableZstdFile implements StoredFile {
         ByteBuffer compressed = SeekTable.readFully(channel, table.compressedStart(index), compressedSize, name);
         byte[] plain = new byte[table.plainSize(index)];
         int n;
-        ZstdDecompressCtx ctx = DecompressContexts.borrow();
+        ZstdDecompressCtx ctx = Contexts.borrow();
         try {
             n = ctx.decompressByteArray(plain, 0, plain.length, compressed.array(), 0, compressedSize);
         } catch (ZstdException e) {
@@ -123,7 +123,7 @@ final class SeekableZstdFile implements StoredFile {
             throw SeekTable.corrupt(name, "frame " + index + " (bytes " + table.plainStart(index) + " to "
                     + (table.plainStart(index) + plain.length) + ") does not decompress: " + e.getMessage());
         }
-        DecompressContexts.giveBack(ctx);
+        Contexts.giveBack(ctx);
         if (n != plain.length) {
             throw SeekTable.corrupt(name, "frame " + index + " decompressed to " + n + " bytes, the seek table says "
                     + plain.length);

@@ -27,7 +27,7 @@ public final class SeekableZstdStoredFormat implements StoredFormat {
     public Optional<StoredFile> open(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
-            io.logmirror.retention.StoredFile stored = StoredFiles.of(channel, file);
+            io.logmirror.retention.StoredLogFile stored = StoredFiles.of(channel, file);
             if (stored instanceof SeekableZstdFile compressed) {
                 return Optional.of(new Adapter(compressed));
             }

@@ -35,7 +35,9 @@ final class SeekableZstdWriter {
         long written = writeAll(target, SeekableFormat.header(length));
         table.add(SeekableFormat.HEADER_SIZE, 0, SeekableFormat.EMPTY_CHECKSUM);
         int frames = 0;
-        try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+        ZstdCompressCtx ctx = Contexts.borrowCompressor();
+        boolean healthy = false;
+        try {
             ctx.setLevel(options.level());
             ctx.setChecksum(true);
             ctx.setContentSize(true);
@@ -60,6 +62,13 @@ final class SeekableZstdWriter {
                 table.add(size, n, checksum);
                 frames++;
                 position += n;
+            }
+            healthy = true;
+        } finally {
+            if (healthy) {
+                Contexts.giveBack(ctx);
+            } else {
+                ctx.close();
             }
         }
         written += writeAll(target, table.frame());

@@ -1,6 +1,6 @@
 package io.logmirror.retention.internal;
 
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ public final class StoredFiles {
     private StoredFiles() {
     }
 
-    public static StoredFile open(Path file) throws IOException {
+    public static StoredLogFile open(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
             return of(channel, file);
@@ -26,7 +26,7 @@ public final class StoredFiles {
         }
     }
 
-    public static StoredFile of(FileChannel channel, Object name) throws IOException {
+    public static StoredLogFile of(FileChannel channel, Object name) throws IOException {
         long size = channel.size();
         ByteBuffer head = head(channel, size);
         if (SeekableFormat.isHeader(head)) {

@@ -1,7 +1,7 @@
 package io.logmirror.retention.internal;
 
 import io.logmirror.core.LogEntry;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ final class StoredLayout {
             throw new IOException("it is not a regular file; if it is a symlink someone planted, remove it");
         }
         // A plain file is as long as the index says; only a file of another length can be compressed.
-        boolean compressed = attributes.size() != entry.size() && StoredFile.isCompressed(file);
+        boolean compressed = attributes.size() != entry.size() && StoredLogFile.isCompressed(file);
         return new RetentionPlanner.Item(entry, attributes.size(), compressed);
     }
 }

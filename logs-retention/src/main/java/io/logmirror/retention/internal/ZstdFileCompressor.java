@@ -4,7 +4,7 @@ import io.logmirror.retention.CompressionOptions;
 import io.logmirror.retention.CompressionResult;
 import io.logmirror.retention.CompressionResult.Outcome;
 import io.logmirror.retention.FileCompressor;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +92,7 @@ public final class ZstdFileCompressor implements FileCompressor {
                 || !before.lastModifiedTime().toInstant().equals(expectedModified))) {
             return result(file, Outcome.CHANGED, before.size(), before.size(), started);
         }
-        try (StoredFile source = StoredFile.open(file)) {
+        try (StoredLogFile source = StoredLogFile.open(file)) {
             if (source.compressed() == compress) {
                 return result(file, Outcome.ALREADY, source.size(), source.storedBytes(), started);
             }
@@ -121,7 +121,7 @@ public final class ZstdFileCompressor implements FileCompressor {
     }
 
     /** Writes the other form of {@code file} to {@code staged}, forced to disk with the file's time; -1 if it changed. */
-    private long stage(Path file, StoredFile source, boolean compress, BasicFileAttributes before, Path staged)
+    private long stage(Path file, StoredLogFile source, boolean compress, BasicFileAttributes before, Path staged)
             throws IOException {
         long stored;
         try (FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,

@@ -16,7 +16,7 @@ import io.logmirror.retention.RetentionReport.Status;
 import io.logmirror.retention.RetentionRule;
 import io.logmirror.retention.RetentionRules;
 import io.logmirror.retention.Shapes;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 import io.logmirror.fakecluster.FakeRemote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +102,7 @@ class DefaultRetentionTest {
         assertThat(report.plan().compressions()).extracting(a -> a.entry().path().toString())
                 .containsExactlyInAnyOrder("vllm-old-present.log", "slurm-9.out");
         assertThat(removed).isEmpty();
-        assertThat(StoredFile.isCompressed(stored("slurm-9.out"))).isFalse();
+        assertThat(StoredLogFile.isCompressed(stored("slurm-9.out"))).isFalse();
         assertThat(retention.lastRun()).isEmpty();
     }
 
@@ -114,7 +114,7 @@ class DefaultRetentionTest {
         RetentionReport report = retention.run();
         assertThat(report.compressed()).isEqualTo(3);
         assertThat(report.bytesFreed()).isPositive();
-        try (StoredFile file = StoredFile.open(stored("slurm-9.out")); InputStream in = file.open(0, file.size())) {
+        try (StoredLogFile file = StoredLogFile.open(stored("slurm-9.out")); InputStream in = file.open(0, file.size())) {
             assertThat(file.compressed()).isTrue();
             assertThat(in.readAllBytes()).isEqualTo(before);
         }
@@ -156,7 +156,7 @@ class DefaultRetentionTest {
                     assertThat(o.status()).isEqualTo(Status.SKIPPED);
                     assertThat(o.detail()).isEqualTo("it changed since it was planned");
                 });
-        assertThat(StoredFile.isCompressed(slurm)).isFalse();
+        assertThat(StoredLogFile.isCompressed(slurm)).isFalse();
     }
 
     @Test
@@ -189,7 +189,7 @@ class DefaultRetentionTest {
                     assertThat(o.status()).isEqualTo(Status.FAILED);
                     assertThat(o.detail()).contains("someone planted a symlink there, remove it");
                 });
-        assertThat(StoredFile.isCompressed(outside.resolve("slurm-10.out"))).isFalse();
+        assertThat(StoredLogFile.isCompressed(outside.resolve("slurm-10.out"))).isFalse();
     }
 
     @Test

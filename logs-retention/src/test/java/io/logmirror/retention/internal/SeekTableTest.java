@@ -2,7 +2,7 @@ package io.logmirror.retention.internal;
 
 import io.logmirror.retention.FileCompressor;
 import io.logmirror.retention.Shapes;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class SeekTableTest {
         Path file = compressed(Shapes.logLines(10_000, 1));
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("compressed file " + file + " cannot be read")
                 .hasMessageContaining("a cut or unfinished file")
                 .hasMessageContaining("restore it from the remote");
@@ -50,7 +50,7 @@ class SeekTableTest {
     void refusesAFileCutToLessThanASeekTable() throws IOException {
         Path file = compressed(Shapes.logLines(10_000, 1));
         Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 30));
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("it is 30 bytes, too short to hold a seek table");
     }
 
@@ -60,7 +60,7 @@ class SeekTableTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 5] |= 0x04;
         Files.write(file, bytes);
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("sets reserved bits");
     }
 
@@ -71,7 +71,7 @@ class SeekTableTest {
         int tableStart = bytes.limit() - (8 + 4 * 12 + 9);
         bytes.putInt(tableStart + 8 + 12, bytes.getInt(tableStart + 8 + 12) + 1); // first data frame one byte longer
         Files.write(file, bytes.array());
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("its frames add up to");
     }
 
@@ -81,7 +81,7 @@ class SeekTableTest {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putLong(16, 12_345);
         Files.write(file, bytes.array());
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("its frames hold 10000 plain bytes but its header says 12345");
     }
 
@@ -91,7 +91,7 @@ class SeekTableTest {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(bytes.limit() - 9, 2); // footer now claims two frames
         Files.write(file, bytes.array());
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("does not match its footer");
     }
 
@@ -101,7 +101,7 @@ class SeekTableTest {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(bytes.limit() - 9, -1);
         Files.write(file, bytes.array());
-        assertThatThrownBy(() -> StoredFile.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StoredLogFile.open(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("more than the file can hold");
     }
 

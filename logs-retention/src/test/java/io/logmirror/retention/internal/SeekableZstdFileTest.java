@@ -2,7 +2,7 @@ package io.logmirror.retention.internal;
 
 import io.logmirror.retention.FileCompressor;
 import io.logmirror.retention.Shapes;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class SeekableZstdFileTest {
         byte[] content = Shapes.logLines(40_000, 1);
         Path file = compressed(content);
         damageFrame(file, 1);
-        try (StoredFile stored = StoredFile.open(file)) {
+        try (StoredLogFile stored = StoredLogFile.open(file)) {
             long tail = stored.tailOffset(stored.size(), 10);
             assertThat(read(stored, tail, Long.MAX_VALUE)).isEqualTo(Arrays.copyOfRange(content, (int) tail, content.length));
             assertThat(read(stored, 30_000, 5000)).isEqualTo(Arrays.copyOfRange(content, 30_000, 35_000));
@@ -43,7 +43,7 @@ class SeekableZstdFileTest {
     void reportsADamagedFrameWithTheBytesItHoldsWhenARangeNeedsIt() throws IOException {
         Path file = compressed(Shapes.logLines(40_000, 1));
         damageFrame(file, 1);
-        try (StoredFile stored = StoredFile.open(file)) {
+        try (StoredLogFile stored = StoredLogFile.open(file)) {
             assertThatThrownBy(() -> read(stored, 5000, 10)).isInstanceOf(IOException.class)
                     .hasMessageContaining("frame 1 (bytes 4096 to 8192) does not decompress");
         }
@@ -53,7 +53,7 @@ class SeekableZstdFileTest {
     void keepsTheLastTwoFramesSoATailAndItsReadDecompressEachOnce() throws IOException {
         byte[] content = Shapes.logLines(40_000, 2);
         Path file = compressed(content);
-        try (SeekableZstdFile stored = (SeekableZstdFile) StoredFile.of(FileChannel.open(file), file)) {
+        try (SeekableZstdFile stored = (SeekableZstdFile) StoredLogFile.of(FileChannel.open(file), file)) {
             assertThat(stored.frames()).isEqualTo(10);
             byte[] last = stored.frame(9);
             assertThat(stored.frame(9)).isSameAs(last);
@@ -70,7 +70,7 @@ class SeekableZstdFileTest {
         byte[] content = Shapes.logLines(200_000, 3);
         Path file = compressed(content);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (StoredFile stored = StoredFile.open(file)) {
+        try (StoredLogFile stored = StoredLogFile.open(file)) {
             List<Future<?>> reads = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int seed = t;
@@ -95,7 +95,7 @@ class SeekableZstdFileTest {
 
     private void damageFrame(Path file, int frame) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        try (FileChannel channel = FileChannel.open(file); StoredFile stored = StoredFile.open(file)) {
+        try (FileChannel channel = FileChannel.open(file); StoredLogFile stored = StoredLogFile.open(file)) {
             SeekTable table = SeekTable.read(channel, bytes.length, stored.size(), file);
             int middle = (int) (table.compressedStart(frame) + table.compressedSize(frame) / 2);
             bytes[middle] ^= 0x5a;
@@ -104,7 +104,7 @@ class SeekableZstdFileTest {
         Files.write(file, bytes);
     }
 
-    private static byte[] read(StoredFile stored, long offset, long length) throws IOException {
+    private static byte[] read(StoredLogFile stored, long offset, long length) throws IOException {
         try (InputStream in = stored.open(offset, length)) {
             return in.readAllBytes();
         }

@@ -52,6 +52,25 @@ class SeekableZstdStoredFormatTest {
     }
 
     @Test
+    void aRemoteFileMadeToLookCompressedFailsToReadWithAClearMessageAndNothingElseIsAffected() throws Exception {
+        FakeRemote remote = FakeRemote.create();
+        ByteBuffer fake = ByteBuffer.allocate(200).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        fake.putInt(0x184D2A5B).putInt(16).putInt(0x5A534D4C); // the header's first 12 bytes, then anything
+        remote.write("mimic.log", fake.array()).write("normal.log", "a normal line\n");
+        try (LogMirror mirror = LogMirror.open(LogMirrorConfig.builder(folder.resolve("data"), remote).build())) {
+            mirror.syncNow();
+            LogStore store = mirror.store();
+            LogEntry mimic = store.find(LogPath.of("mimic.log")).orElseThrow();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.open(mimic, 0, 10).readAllBytes())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("compressed file")
+                    .hasMessageContaining("mimic.log cannot be read");
+            LogEntry normal = store.find(LogPath.of("normal.log")).orElseThrow();
+            assertThat(store.tail(normal, 5)).containsExactly("a normal line");
+        }
+    }
+
+    @Test
     void isFoundByTheStoresServiceLoader() {
         assertThat(ServiceLoader.load(StoredFormat.class).stream().map(ServiceLoader.Provider::type).toList())
                 .contains(SeekableZstdStoredFormat.class);
@@ -86,7 +105,7 @@ class SeekableZstdStoredFormatTest {
             int opens = remote.openCount("job-1/vllm_0.log");
             mirror.syncNow();
             assertThat(remote.openCount("job-1/vllm_0.log")).isEqualTo(opens);
-            assertThat(io.logmirror.retention.StoredFile.isCompressed(stored)).isTrue();
+            assertThat(io.logmirror.retention.StoredLogFile.isCompressed(stored)).isTrue();
         }
     }
 }

@@ -3,7 +3,7 @@ package io.logmirror.retention.internal;
 import io.logmirror.retention.CompressionResult;
 import io.logmirror.retention.CompressionResult.Outcome;
 import io.logmirror.retention.Shapes;
-import io.logmirror.retention.StoredFile;
+import io.logmirror.retention.StoredLogFile;
 import io.logmirror.retention.internal.ZstdFileCompressor.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +90,7 @@ class ZstdFileCompressorTest {
         System.arraycopy(first, 0, expected, 0, first.length);
         System.arraycopy(more, 0, expected, first.length, more.length);
         assertThat(readAll(file)).isEqualTo(expected);
-        try (StoredFile stored = StoredFile.open(file)) {
+        try (StoredLogFile stored = StoredLogFile.open(file)) {
             assertThat(stored.compressed()).isTrue();
             long tail = stored.tailOffset(stored.size(), 2);
             try (InputStream in = stored.open(tail, stored.size())) {
@@ -123,7 +123,7 @@ class ZstdFileCompressorTest {
         });
         assertThat(compressor.compress(file).outcome()).isEqualTo(Outcome.CHANGED);
         assertThat(new String(Files.readAllBytes(file), "ISO-8859-1")).endsWith("appended by a sync meanwhile\n");
-        assertThat(StoredFile.isCompressed(file)).isFalse();
+        assertThat(StoredLogFile.isCompressed(file)).isFalse();
         assertThat(workFolderFiles()).isEmpty();
     }
 
@@ -140,7 +140,7 @@ class ZstdFileCompressorTest {
         assertThatThrownBy(() -> crashing.compress(file)).isInstanceOf(SimulatedCrash.class);
 
         assertThat(readAll(file)).isEqualTo(content);
-        assertThat(StoredFile.isCompressed(file)).isEqualTo(crashAt == Step.RENAMED);
+        assertThat(StoredLogFile.isCompressed(file)).isEqualTo(crashAt == Step.RENAMED);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(MODIFIED);
         assertThat(workFolderFiles()).hasSize(crashAt == Step.RENAMED ? 0 : 1);
 
@@ -149,7 +149,7 @@ class ZstdFileCompressorTest {
         assertThat(workFolderFiles()).isEmpty();
         assertThat(restarted.compress(file).outcome()).isIn(Outcome.DONE, Outcome.ALREADY);
         assertThat(readAll(file)).isEqualTo(content);
-        assertThat(StoredFile.isCompressed(file)).isTrue();
+        assertThat(StoredLogFile.isCompressed(file)).isTrue();
     }
 
     @ParameterizedTest
@@ -166,7 +166,7 @@ class ZstdFileCompressorTest {
         assertThatThrownBy(() -> crashing.restore(file)).isInstanceOf(SimulatedCrash.class);
 
         assertThat(readAll(file)).isEqualTo(content);
-        assertThat(StoredFile.isCompressed(file)).isEqualTo(crashAt != Step.RENAMED);
+        assertThat(StoredLogFile.isCompressed(file)).isEqualTo(crashAt != Step.RENAMED);
         ZstdFileCompressor restarted = compressor();
         restarted.cleanUp();
         restarted.restore(file);
@@ -198,7 +198,7 @@ class ZstdFileCompressorTest {
                 java.util.Random random = new java.util.Random(seed);
                 try {
                     while (!done.get()) {
-                        try (StoredFile stored = StoredFile.open(file)) {
+                        try (StoredLogFile stored = StoredLogFile.open(file)) {
                             assertThat(stored.size()).isEqualTo(content.length);
                             int from = random.nextInt(content.length);
                             try (InputStream in = stored.open(from, 50_000)) {
@@ -282,7 +282,7 @@ class ZstdFileCompressorTest {
     }
 
     private static byte[] readAll(Path file) throws IOException {
-        try (StoredFile stored = StoredFile.open(file); InputStream in = stored.open(0, stored.size())) {
+        try (StoredLogFile stored = StoredLogFile.open(file); InputStream in = stored.open(0, stored.size())) {
             return in.readAllBytes();
         }
     }

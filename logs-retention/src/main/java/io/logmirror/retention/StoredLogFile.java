@@ -18,16 +18,16 @@ import java.nio.file.Path;
  * decompresses each frame once.
  *
  * <pre>{@code
- * try (StoredFile file = StoredFile.open(Path.of("data/logs/slurm-42.out"))) {
+ * try (StoredLogFile file = StoredLogFile.open(Path.of("data/logs/slurm-42.out"))) {
  *     long from = file.tailOffset(file.size(), 100);
  *     try (InputStream in = file.open(from, file.size() - from)) { in.transferTo(System.out); }
  * }
  * }</pre>
  *
- * <p>Thread-safe: several threads may open ranges of one {@code StoredFile} at once. Each stream it returns is for
+ * <p>Thread-safe: several threads may open ranges of one {@code StoredLogFile} at once. Each stream it returns is for
  * one thread, shares the file's channel, and must be closed before the file is.
  */
-public interface StoredFile extends Closeable {
+public interface StoredLogFile extends Closeable {
 
     /**
      * Opens {@code file} for reading (not following a symlink at its last element) and recognizes its format.
@@ -35,7 +35,7 @@ public interface StoredFile extends Closeable {
      * @throws java.nio.file.NoSuchFileException when it does not exist
      * @throws IOException when it cannot be read, or it is marked compressed but its seek table is damaged
      */
-    static StoredFile open(Path file) throws IOException {
+    static StoredLogFile open(Path file) throws IOException {
         return StoredFiles.open(file);
     }
 
@@ -45,7 +45,7 @@ public interface StoredFile extends Closeable {
      * @param name names the file in error messages
      * @throws IOException when it cannot be read, or it is marked compressed but its seek table is damaged
      */
-    static StoredFile of(FileChannel channel, Object name) throws IOException {
+    static StoredLogFile of(FileChannel channel, Object name) throws IOException {
         return StoredFiles.of(channel, name);
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoredFileTest {
+class StoredLogFileTest {
 
     @TempDir
     Path folder;
@@ -26,7 +26,7 @@ class StoredFileTest {
         return Shapes.all().entrySet().stream().map(shape -> DynamicTest.dynamicTest(shape.getKey(), () -> {
             byte[] content = shape.getValue();
             Path file = compressed(shape.getKey(), content, Shapes.SMALL_FRAMES);
-            try (StoredFile stored = StoredFile.open(file)) {
+            try (StoredLogFile stored = StoredLogFile.open(file)) {
                 assertThat(stored.compressed()).isTrue();
                 assertThat(stored.size()).isEqualTo(content.length);
                 assertThat(read(stored, 0, Long.MAX_VALUE)).isEqualTo(content);
@@ -39,7 +39,7 @@ class StoredFileTest {
         return Shapes.all().entrySet().stream().map(shape -> DynamicTest.dynamicTest(shape.getKey(), () -> {
             byte[] content = shape.getValue();
             Path file = compressed(shape.getKey(), content, Shapes.SMALL_FRAMES);
-            try (StoredFile stored = StoredFile.open(file)) {
+            try (StoredLogFile stored = StoredLogFile.open(file)) {
                 for (long[] range : ranges(content.length)) {
                     int from = (int) Math.min(range[0], content.length);
                     int to = (int) Math.min(content.length, Math.max(from, range[0] + range[1]));
@@ -57,7 +57,7 @@ class StoredFileTest {
             byte[] content = shape.getValue();
             Path plain = plain(shape.getKey(), content);
             Path file = compressed(shape.getKey(), content, Shapes.SMALL_FRAMES);
-            try (StoredFile p = StoredFile.open(plain); StoredFile c = StoredFile.open(file)) {
+            try (StoredLogFile p = StoredLogFile.open(plain); StoredLogFile c = StoredLogFile.open(file)) {
                 assertThat(p.compressed()).isFalse();
                 for (long end : new long[] {content.length, content.length / 2, content.length / 3 + 1, 1, 0}) {
                     for (int lines : new int[] {1, 2, 3, 10, 100, 1000, 100_000}) {
@@ -73,8 +73,8 @@ class StoredFileTest {
     void countsAFinalLineWithoutNewlineAndNotAnEmptyLineAfterTheLastNewline() throws IOException {
         byte[] withNewline = Shapes.ascii("a\nb\nc\n");
         byte[] without = Shapes.ascii("a\nb\nc");
-        try (StoredFile one = StoredFile.open(compressed("with", withNewline, Shapes.SMALL_FRAMES));
-             StoredFile two = StoredFile.open(compressed("without", without, Shapes.SMALL_FRAMES))) {
+        try (StoredLogFile one = StoredLogFile.open(compressed("with", withNewline, Shapes.SMALL_FRAMES));
+             StoredLogFile two = StoredLogFile.open(compressed("without", without, Shapes.SMALL_FRAMES))) {
             assertThat(one.tailOffset(one.size(), 2)).isEqualTo(2);
             assertThat(two.tailOffset(two.size(), 2)).isEqualTo(2);
             assertThat(one.tailOffset(one.size(), 3)).isZero();
@@ -85,8 +85,8 @@ class StoredFileTest {
     @Test
     void findsATailThatStartsSeveralFramesBeforeTheEnd() throws IOException {
         byte[] content = Shapes.logLines(100_000, 7);
-        try (StoredFile plain = StoredFile.open(plain("p", content));
-             StoredFile stored = StoredFile.open(compressed("c", content, Shapes.SMALL_FRAMES))) {
+        try (StoredLogFile plain = StoredLogFile.open(plain("p", content));
+             StoredLogFile stored = StoredLogFile.open(compressed("c", content, Shapes.SMALL_FRAMES))) {
             long offset = stored.tailOffset(stored.size(), 1000);
             assertThat(content.length - offset).isGreaterThan(3 * 4096);
             assertThat(offset).isEqualTo(plain.tailOffset(plain.size(), 1000));
@@ -97,7 +97,7 @@ class StoredFileTest {
     @Test
     void roundTripsALargerFileWithDefaultOptionsByteForByte() throws IOException {
         byte[] content = Shapes.logLines(24 << 20, 11);
-        try (StoredFile stored = StoredFile.open(compressed("large.log", content, CompressionOptions.defaults()))) {
+        try (StoredLogFile stored = StoredLogFile.open(compressed("large.log", content, CompressionOptions.defaults()))) {
             assertThat(stored.size()).isEqualTo(content.length);
             assertThat(read(stored, 0, Long.MAX_VALUE)).isEqualTo(content);
             assertThat(read(stored, (12 << 20) - 100, 1 << 20))
@@ -108,7 +108,7 @@ class StoredFileTest {
     @Test
     void readsAPlainFileAsItIs() throws IOException {
         byte[] content = Shapes.logLines(10_000, 1);
-        try (StoredFile stored = StoredFile.open(plain("plain.log", content))) {
+        try (StoredLogFile stored = StoredLogFile.open(plain("plain.log", content))) {
             assertThat(stored.compressed()).isFalse();
             assertThat(stored.size()).isEqualTo(content.length);
             assertThat(stored.storedBytes()).isEqualTo(content.length);
@@ -119,15 +119,15 @@ class StoredFileTest {
     @Test
     void takesFewerBytesOnDiskThanItsContentForLogLines() throws IOException {
         byte[] content = Shapes.logLines(2_000_000, 5);
-        try (StoredFile stored = StoredFile.open(compressed("big.log", content, CompressionOptions.defaults()))) {
+        try (StoredLogFile stored = StoredLogFile.open(compressed("big.log", content, CompressionOptions.defaults()))) {
             assertThat(stored.storedBytes()).isLessThan(content.length / 3);
-            assertThat(StoredFile.isCompressed(folder.resolve("big.log"))).isTrue();
+            assertThat(StoredLogFile.isCompressed(folder.resolve("big.log"))).isTrue();
         }
     }
 
     @Test
     void refusesANegativeRangeOrTailNamingTheFile() throws IOException {
-        try (StoredFile stored = StoredFile.open(compressed("f.log", Shapes.ascii("a\n"), Shapes.SMALL_FRAMES))) {
+        try (StoredLogFile stored = StoredLogFile.open(compressed("f.log", Shapes.ascii("a\n"), Shapes.SMALL_FRAMES))) {
             assertThatThrownBy(() -> stored.open(-1, 2)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("f.log");
             assertThatThrownBy(() -> stored.tailOffset(2, 0)).isInstanceOf(IllegalArgumentException.class)
@@ -141,7 +141,7 @@ class StoredFileTest {
     void readsAFileItWasHandedAsAChannel() throws IOException {
         byte[] content = Shapes.logLines(20_000, 9);
         Path file = compressed("c.log", content, Shapes.SMALL_FRAMES);
-        try (StoredFile stored = StoredFile.of(java.nio.channels.FileChannel.open(file), "c.log")) {
+        try (StoredLogFile stored = StoredLogFile.of(java.nio.channels.FileChannel.open(file), "c.log")) {
             assertThat(read(stored, 0, Long.MAX_VALUE)).isEqualTo(content);
         }
     }
@@ -152,7 +152,7 @@ class StoredFileTest {
                 {size / 3, size / 3 + 4097}};
     }
 
-    static byte[] read(StoredFile stored, long offset, long length) throws IOException {
+    static byte[] read(StoredLogFile stored, long offset, long length) throws IOException {
         try (InputStream in = stored.open(offset, length)) {
             return in.readAllBytes();
         }
