@@ -27,7 +27,11 @@ public interface LineSubscriber {
     default void onRemoved(LogEntry entry) {
     }
 
-    /** Changes {@code first..last} were dropped for this subscriber; lines they carried were not delivered. */
+    /**
+     * Lines (or markers) of changes {@code first..last} were dropped for this subscriber because its queue overflowed,
+     * or because the feed itself fell behind the change feed; some lines of {@code first} may have arrived before.
+     * Line numbers of later lines stay right: the feed counts them again.
+     */
     default void onMissed(long first, long last) {
     }
 }

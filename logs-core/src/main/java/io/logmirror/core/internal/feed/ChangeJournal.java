@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,13 +169,23 @@ final class ChangeJournal implements Closeable {
         latest = change.sequence();
     }
 
+    /** Receives what {@link #read} finds. */
+    interface Replay {
+        /** The next change; false to stop reading. */
+        boolean change(Change change);
+
+        /** Changes {@code first..last} are in the journal but cannot be read (a damaged record or segment). */
+        void unreadable(long first, long last);
+    }
+
     /**
-     * Delivers the held changes {@code from..to} (both at most {@link #latest()}) to {@code sink} in order, stopping
-     * early when the sink answers false, a segment has been deleted meanwhile or a record is unreadable.
+     * Delivers the held changes {@code from..to} (both at most {@link #latest()}) to {@code replay} in order. A
+     * damaged record makes the rest of its segment unreadable; reading goes on with the next segment. Stops early
+     * when the replay answers false or when a segment has been deleted meanwhile (retention).
      *
-     * @return the sequence after the last one delivered ({@code from} when none was)
+     * @return the sequence after the last one delivered or reported unreadable ({@code from} when none was)
      */
-    long read(long from, long to, Predicate<Change> sink) throws IOException {
+    long read(long from, long to, Replay replay) throws IOException {
         List<Segment> snapshot = segments;
         int index = 0;
         while (index + 1 < snapshot.size() && snapshot.get(index + 1).first <= from) {
@@ -188,49 +197,68 @@ final class ChangeJournal implements Closeable {
             if (segment.first > next) {
                 return next;
             }
+            long segmentEnd = index + 1 < snapshot.size() ? snapshot.get(index + 1).first - 1 : to;
             try (FileChannel channel = FileChannel.open(segment.file, StandardOpenOption.READ)) {
-                ByteBuffer header = ByteBuffer.allocate(FILE_HEADER);
-                while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
-                    // read the whole header
-                }
-                header.flip();
-                readHeader(new DataInputStream(new ByteArrayInputStream(header.array(), 0, header.limit())),
-                        segment.file);
-                long[] start = segment.seek(next);
-                channel.position(start[1]);
-                DataInputStream data = new DataInputStream(
-                        new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
-                ByteBuffer payload = ChangeCodec.newBuffer();
-                long expected = start[0];
-                while (next <= to) {
-                    Change change;
-                    try {
-                        change = readRecord(data, payload);
-                    } catch (EOFException e) {
-                        break;
-                    } catch (ChangeCodec.CorruptRecordException e) {
-                        LOG.warn("change journal {}: record {} is unreadable ({}); it and the rest of the segment "
-                                + "cannot be replayed", segment.file, expected, e.getMessage());
-                        return next;
-                    }
-                    if (change.sequence() != expected) {
-                        LOG.warn("change journal {}: expected sequence {}, found {}; the rest of the segment cannot "
-                                + "be replayed", segment.file, expected, change.sequence());
-                        return next;
-                    }
-                    expected++;
-                    if (change.sequence() == next) {
-                        next++;
-                        if (!sink.test(change)) {
-                            return next;
-                        }
-                    }
+                long[] read = readSegment(segment, channel, next, Math.min(to, segmentEnd), replay);
+                next = read[0];
+                if (read[1] == 0) {
+                    return next;
                 }
             } catch (NoSuchFileException e) {
                 return next;
+            } catch (IOException e) {
+                LOG.warn("change journal {}: cannot read it ({}); its changes cannot be replayed", segment.file,
+                        e.toString());
+            }
+            if (next <= Math.min(to, segmentEnd)) {
+                replay.unreadable(next, Math.min(to, segmentEnd));
+                next = Math.min(to, segmentEnd) + 1;
             }
         }
         return next;
+    }
+
+    /** Reads {@code from..to} of one segment: {the sequence after the last delivered, 0 if told to stop else 1}. */
+    private static long[] readSegment(Segment segment, FileChannel channel, long from, long to, Replay replay)
+            throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(FILE_HEADER);
+        while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
+            // read the whole header
+        }
+        readHeader(new DataInputStream(new ByteArrayInputStream(header.array(), 0, header.position())),
+                segment.file);
+        long[] start = segment.seek(from);
+        channel.position(start[1]);
+        DataInputStream data = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+        ByteBuffer payload = ChangeCodec.newBuffer();
+        long expected = start[0];
+        long next = from;
+        while (next <= to) {
+            Change change;
+            try {
+                change = readRecord(data, payload);
+            } catch (EOFException e) {
+                LOG.warn("change journal {}: it ends before change {}", segment.file, expected);
+                break;
+            } catch (ChangeCodec.CorruptRecordException e) {
+                LOG.warn("change journal {}: record {} is unreadable ({}); it and the rest of the segment cannot be "
+                        + "replayed", segment.file, expected, e.getMessage());
+                break;
+            }
+            if (change.sequence() != expected) {
+                LOG.warn("change journal {}: expected sequence {}, found {}; the rest of the segment cannot be "
+                        + "replayed", segment.file, expected, change.sequence());
+                break;
+            }
+            expected++;
+            if (change.sequence() == next) {
+                next++;
+                if (!replay.change(change)) {
+                    return new long[] {next, 0};
+                }
+            }
+        }
+        return new long[] {next, 1};
     }
 
     private void recover() throws IOException {
@@ -249,6 +277,9 @@ final class ChangeJournal implements Closeable {
             latest = 0;
             startSegment(1);
             return;
+        }
+        for (Segment segment : found.subList(0, found.size() - 1)) {
+            checkVersion(segment.file);
         }
         Segment last = found.get(found.size() - 1);
         long[] scan = scan(last);
@@ -275,12 +306,25 @@ final class ChangeJournal implements Closeable {
         applyRetention();
     }
 
+    /** Refuses a segment of another version; a damaged header is left for replay to report. */
+    private static void checkVersion(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            readHeader(in, file);
+        } catch (UnknownVersionException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.warn("change journal {}: {}; its changes cannot be replayed", file, e.toString());
+        }
+    }
+
     /** Counts the intact records of a segment: {count, byte offset after the last intact record}. */
     private static long[] scan(Segment segment) throws IOException {
         try (InputStream in = Files.newInputStream(segment.file)) {
             DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
             try {
                 readHeader(data, segment.file);
+            } catch (UnknownVersionException e) {
+                throw e;
             } catch (IOException e) {
                 return new long[] {0, 0};
             }
@@ -307,8 +351,21 @@ final class ChangeJournal implements Closeable {
     private static void readHeader(DataInputStream in, Path file) throws IOException {
         int magic = in.readInt();
         int version = in.readInt();
-        if (magic != MAGIC || version != VERSION) {
-            throw new IOException(file + " is not a change journal segment of version " + VERSION);
+        if (magic != MAGIC) {
+            throw new IOException(file + " is not a change journal segment");
+        }
+        if (version != VERSION) {
+            throw new UnknownVersionException(file + " is a change journal segment of version " + version
+                    + ", and this version of logmirror reads version " + VERSION + " only; run the version that wrote"
+                    + " it, or move the folder " + file.getParent() + " aside to start a new journal (subscribers then"
+                    + " resync from the store)");
+        }
+    }
+
+    /** A segment written by another version: never cut off or overwritten, the journal refuses to open. */
+    static final class UnknownVersionException extends IOException {
+        UnknownVersionException(String message) {
+            super(message);
         }
     }
 

@@ -175,12 +175,20 @@ final class ChangeSubscription implements FeedSubscription, Runnable {
             }
             long after;
             try {
-                after = journal.read(next, to, change -> {
-                    if (closed) {
-                        return false;
+                after = journal.read(next, to, new ChangeJournal.Replay() {
+                    @Override
+                    public boolean change(Change change) {
+                        if (closed) {
+                            return false;
+                        }
+                        deliver(change);
+                        return true;
                     }
-                    deliver(change);
-                    return true;
+
+                    @Override
+                    public void unreadable(long first, long last) {
+                        missed(first, last);
+                    }
                 });
             } catch (IOException e) {
                 LOG.warn("cannot replay changes {}..{} from the change journal: {}", next, to, e.toString());

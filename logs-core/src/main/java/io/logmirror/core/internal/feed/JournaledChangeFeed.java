@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Retention: at least {@code retainedChanges} of the latest changes stay replayable (at most a quarter more, the
  * segment size: see {@link ChangeJournal}). Thread-safe; {@link #publish} is serialized by the feed's own lock too.
+ * After {@link #close()}, {@code publish} and {@code subscribe} throw {@link IllegalStateException}: the store closes
+ * before its feed.
  *
  * <pre>{@code
  * JournaledChangeFeed feed = JournaledChangeFeed.open(data.resolve("changes"), 10_000, 1_000_000);

@@ -51,9 +51,12 @@ final class LineSubscription implements FeedSubscription, Runnable {
         if (closed || item.sequence() < from) {
             return;
         }
+        if (item instanceof LineItem.Missed missed && missed.first() < from) {
+            item = new LineItem.Missed(from, missed.last());
+        }
         long weight = item.weight();
         if (missedFirst != 0 || (!queue.isEmpty() && queued + weight > capacity)) {
-            long first = item instanceof LineItem.Missed missed ? Math.max(from, missed.first()) : item.sequence();
+            long first = item instanceof LineItem.Missed missed ? missed.first() : item.sequence();
             missedFirst = missedFirst == 0 ? first : Math.min(missedFirst, first);
             missedLast = Math.max(missedLast, item.sequence());
         } else {

@@ -358,6 +358,34 @@ class DefaultLineFeedTest {
     }
 
     @Test
+    void whenTheFeedFallsBehindTheChangeFeedItsSubscribersAreToldAndLaterLineNumbersStayRight() throws Exception {
+        lines.close();
+        changes.close();
+        changes = JournaledChangeFeed.open(temp.resolve("small"), 2, 1000);
+        lines = new DefaultLineFeed(changes, files.store, 1024);
+        Recorder recorder = subscribe();
+        CountDownLatch gate = new CountDownLatch(1);
+        files.gate = gate;
+        changes.publish(new LogEvent.Added(files.put("a.log", "l1\n")));
+        assertThat(files.waiting.await(30, TimeUnit.SECONDS)).isTrue();
+        long size = 3;
+        for (int i = 2; i <= 6; i++) { // the reader is held: 2 changes wait in its queue, 3 are dropped
+            LogEntry entry = files.append("a.log", "l" + i + "\n");
+            changes.publish(new LogEvent.Appended(entry, size));
+            size = entry.size();
+        }
+        files.gate = null;
+        gate.countDown();
+        awaitSeen(recorder, 4);
+
+        changes.publish(new LogEvent.Appended(files.append("a.log", "l7\n"), size));
+
+        awaitSeen(recorder, 5);
+        assertThat(recorder.seen).containsExactly("a.log:1@0 l1", "a.log:2@3 l2", "a.log:3@6 l3", "missed 4..6",
+                "a.log:7@18 l7");
+    }
+
+    @Test
     void aSubscriberFromASequenceGetsTheLinesOfEarlierChangesReadFromTheStore() throws Exception {
         changes.publish(new LogEvent.Added(files.put("h.log", "one\ntw")));
         changes.publish(new LogEvent.Appended(files.append("h.log", "o\n"), 6));

@@ -160,7 +160,7 @@ class JournaledChangeFeedTest {
 
     @Test
     void replaysFromNThenGoesLiveWithNoGapAndNoDuplicateWhilePublishingGoesOn() throws Exception {
-        JournaledChangeFeed feed = open(16, 1_000_000);
+        JournaledChangeFeed feed = open(100_000, 1_000_000); // room for every live change: only the hand-off is tested
         int total = 12_000;
         for (int i = 0; i < 3_000; i++) {
             feed.publish(appended(i));
@@ -186,6 +186,40 @@ class JournaledChangeFeedTest {
         assertThat(fromMiddle.sequences()).isEqualTo(range(2_500, total));
         assertThat(fromStart.missed).isEmpty();
         assertThat(fromMiddle.missed).isEmpty();
+    }
+
+    @Test
+    void publishersOnSeveralThreadsGetDistinctSequencesThatTheJournalReplaysInTheSameOrder() throws Exception {
+        JournaledChangeFeed feed = open(100_000, 1_000_000);
+        Recorder live = new Recorder();
+        feed.subscribe(live);
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            publishers.add(new Thread(() -> {
+                for (int i = 0; i < 2_500; i++) {
+                    try {
+                        feed.publish(appended(thread * 10_000 + i));
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+            }));
+        }
+        publishers.forEach(Thread::start);
+        for (Thread publisher : publishers) {
+            publisher.join();
+        }
+        await("all live changes", () -> live.changes.size() == 10_000);
+        feed.close();
+
+        JournaledChangeFeed reopened = open(100_000, 1_000_000);
+        Recorder replayed = new Recorder();
+        reopened.subscribe(1, replayed);
+
+        await("the replay", () -> replayed.changes.size() == 10_000);
+        assertThat(live.sequences()).isEqualTo(range(1, 10_000));
+        assertThat(replayed.changes).isEqualTo(live.changes);
     }
 
     @Test
@@ -300,6 +334,49 @@ class JournaledChangeFeedTest {
     }
 
     @Test
+    void aCorruptRecordInAnOlderSegmentIsReportedAsMissedWhenReplayedAndTheRestStillArrives() throws Exception {
+        JournaledChangeFeed first = open(100, 40); // segments of 10 changes
+        for (int i = 0; i < 30; i++) {
+            first.publish(appended(i));
+        }
+        first.close();
+        Path second = temp.resolve("changes").resolve("changes-0000000000000000011.journal");
+        long recordSize = (Files.size(second) - 8) / 10;
+        try (FileChannel channel = FileChannel.open(second, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) 0xAB}), 8 + 4 * recordSize + 20); // inside change 15
+        }
+
+        JournaledChangeFeed reopened = open(100, 40);
+        Recorder recorder = new Recorder();
+        reopened.subscribe(1, recorder);
+
+        await("the replay", () -> recorder.changes.size() == 24);
+        assertThat(recorder.sequences()).isEqualTo(
+                Stream.concat(range(1, 14).stream(), range(21, 30).stream()).toList());
+        assertThat(recorder.missed).hasSize(1);
+        assertThat(recorder.missed.get(0)).containsExactly(15, 20);
+    }
+
+    @Test
+    void refusesToOpenAJournalWrittenByAnotherVersionAndLeavesItAsItWas() throws Exception {
+        JournaledChangeFeed first = open(100, 1000);
+        first.publish(appended(1));
+        first.close();
+        Path segment = onlySegment();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4).putInt(0, 2), 4); // version 2
+        }
+        byte[] before = Files.readAllBytes(segment);
+
+        assertThatThrownBy(() -> JournaledChangeFeed.open(temp.resolve("changes"), 100, 1000))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 2")
+                .hasMessageContaining("reads version 1 only")
+                .hasMessageContaining("move the folder");
+        assertThat(Files.readAllBytes(segment)).isEqualTo(before);
+    }
+
+    @Test
     void startsAgainWhenTheOnlySegmentHasNoIntactHeader() throws Exception {
         Files.createDirectories(temp.resolve("changes"));
         Files.write(temp.resolve("changes").resolve("changes-0000000000000000001.journal"), new byte[] {1, 2, 3});
@@ -364,18 +441,48 @@ class JournaledChangeFeedTest {
     }
 
     @Test
-    void aReplayingSubscriberThatFallsBehindIsFilledFromTheJournalAndMissesNothing() throws Exception {
+    void aReplayingSubscriberWhoseQueueOverflowsIsFilledFromTheJournalAndMissesNothing() throws Exception {
         JournaledChangeFeed feed = open(2, 1_000_000);
         for (int i = 0; i < 2_000; i++) {
             feed.publish(appended(i));
         }
+        CountDownLatch release = new CountDownLatch(1);
         Recorder slowReader = new Recorder() {
             @Override
             public void onChange(Change change) {
-                if (change.sequence() % 100 == 0) {
-                    Thread.onSpinWait();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onChange(change);
+            }
+        };
+        FeedSubscription subscription = feed.subscribe(1, slowReader);
+        for (int i = 2_000; i < 4_000; i++) {
+            feed.publish(appended(i)); // while the replay is held at change 1: the queue of 2 overflows
+        }
+        assertThat(subscription.backlog()).isEqualTo(2);
+        release.countDown();
+
+        await("all changes", () -> slowReader.changes.size() == 4_000);
+        assertThat(slowReader.sequences()).isEqualTo(range(1, 4_000));
+        assertThat(slowReader.missed).isEmpty();
+    }
+
+    @Test
+    void aSubscriberThatCaughtUpIsLiveAndAnOverflowThenIsReportedAsMissed() throws Exception {
+        JournaledChangeFeed feed = open(2, 1_000_000);
+        feed.publish(appended(0));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inside = new CountDownLatch(1);
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onChange(Change change) {
+                if (change.sequence() == 2) {
+                    inside.countDown();
                     try {
-                        Thread.sleep(1);
+                        release.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -383,14 +490,18 @@ class JournaledChangeFeedTest {
                 super.onChange(change);
             }
         };
-        feed.subscribe(1, slowReader);
-        for (int i = 2_000; i < 4_000; i++) {
+        feed.subscribe(1, recorder);
+        await("the replay", () -> recorder.changes.size() == 1);
+        feed.publish(appended(1));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i < 10; i++) {
             feed.publish(appended(i));
         }
+        release.countDown();
 
-        await("all changes", () -> slowReader.changes.size() == 4_000);
-        assertThat(slowReader.sequences()).isEqualTo(range(1, 4_000));
-        assertThat(slowReader.missed).isEmpty();
+        await("the missed notice", () -> recorder.missed.size() == 1);
+        assertThat(recorder.sequences()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(recorder.missed.get(0)).containsExactly(5, 10);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -91,7 +92,17 @@ final class MemoryStore {
         return generation + ":" + path;
     }
 
-    private InputStream open(LogEntry entry, long offset, long length) throws NoSuchFileException {
+    /** When set, every read waits for it (after counting down {@link #waiting}), to hold the reader up. */
+    volatile CountDownLatch gate;
+    final CountDownLatch waiting = new CountDownLatch(1);
+
+    private InputStream open(LogEntry entry, long offset, long length) throws NoSuchFileException,
+            InterruptedException {
+        CountDownLatch held = gate;
+        if (held != null) {
+            waiting.countDown();
+            held.await();
+        }
         opens.incrementAndGet();
         Content content = files.get(key(entry.path(), entry.generation()));
         if (content == null) {
