@@ -103,8 +103,12 @@ public interface LogMirror extends Closeable {
      * one {@link LogEvent.Removed} per removed generation. A sync running at the time wins: a file it is writing is
      * left alone and this returns false.
      *
-     * @return whether anything was removed
-     * @throws IOException when the disk refused; nothing is half-removed
+     * <p>Ids and cursors: a listing's {@link LogQuery.Cursor cursor} is a time and a path, so removing files never
+     * moves a page boundary.
+     *
+     * @return whether anything was removed (false when the entry is not in the mirror, or a sync is writing it)
+     * @throws IOException when the disk refused a deletion; the generations removed before it are removed from the
+     *                     index too and announced, the rest is left as it was
      */
     boolean remove(LogEntry entry) throws IOException;
 }
