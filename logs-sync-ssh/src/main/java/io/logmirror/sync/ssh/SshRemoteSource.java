@@ -59,6 +59,7 @@ public final class SshRemoteSource implements RemoteSource {
     private boolean closed;
     private volatile boolean execUnavailable;
     private final java.util.concurrent.atomic.AtomicBoolean warnedCodec = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean warnedSessions = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SshRemoteSource(SshSettings settings) {
         this.settings = settings;
@@ -166,7 +167,19 @@ public final class SshRemoteSource implements RemoteSource {
                             settings.transferCompression().name().toLowerCase(java.util.Locale.ROOT), tools,
                             codec.name().toLowerCase(java.util.Locale.ROOT));
                 }
-                ExecFetch.fetch(live, who, codec, requests, receiver);
+                try {
+                    ExecFetch.fetch(live, who, codec, requests, receiver);
+                } catch (ExecFetch.NotStartedException e) {
+                    if (!live.isUsable()) {
+                        throw e;
+                    }
+                    // the server refused another session (OpenSSH's MaxSessions): this batch goes over SFTP
+                    if (warnedSessions.compareAndSet(false, true)) {
+                        LOG.warn("{} ; batches that cannot get a session of their own are read over SFTP (raise"
+                                + " MaxSessions on the server, or lower SSH_CHANNELS)", e.getMessage());
+                    }
+                    SftpFetch.fetch(live, who, requests, receiver);
+                }
                 return;
             } catch (IOException e) {
                 // only failures before anything was handed over come here (later ones go to the receiver)

@@ -66,7 +66,13 @@ public final class SftpFetch {
     private void run(List<RangeRequest> requests, RangeReceiver receiver) throws InterruptedException {
         List<File> files = new ArrayList<>();
         for (RangeRequest request : requests) {
-            files.add(new File(request));
+            java.util.Optional<String> hostile = FetchPlan.hostile(ListingAssembler.carrierOf(request.file()));
+            if (hostile.isPresent()) {
+                receiver.onFailure(request, new IOException(who + ": refused to read remote file '"
+                        + request.file().path() + "': " + hostile.get()));
+            } else {
+                files.add(new File(request));
+            }
         }
         int opened = 0;
         IOException broken = null;
