@@ -24,7 +24,9 @@ import java.util.List;
  * A {@link RemoteSource} over one SSH connection: the remote folder {@code <remoteBasePath>/logs} is listed with one
  * {@code find} over an exec channel (or an SFTP walk when the account has no shell) and read over several SFTP
  * channels of the same connection, with many read requests in flight. ({@link SshSettings#connections()} can spread
- * reads over a second connection, which decrypts on a second core; listing always uses the first.)
+ * reads over a second connection, which decrypts on a second core; listing always uses the first.) Batches of ranges
+ * ({@link #fetch}) cost a handful of round trips: one exec stream per batch, compressed on the cluster
+ * ({@link SshSettings#transferCompression()}), or pipelined SFTP when the account has no shell.
  *
  * <p>The connection is opened on first use (or by {@link #connect()}), kept open across syncs, and opened again on
  * the next call after it failed. Host keys are checked against known_hosts under {@link SshSettings#hostKeyPolicy()};
