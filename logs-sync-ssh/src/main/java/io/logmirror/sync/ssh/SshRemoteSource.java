@@ -24,7 +24,9 @@ import java.util.List;
  * A {@link RemoteSource} over one SSH connection: the remote folder {@code <remoteBasePath>/logs} is listed with one
  * {@code find} over an exec channel (or an SFTP walk when the account has no shell) and read over several SFTP
  * channels of the same connection, with many read requests in flight. ({@link SshSettings#connections()} can spread
- * reads over a second connection, which decrypts on a second core; listing always uses the first.)
+ * reads over a second connection, which decrypts on a second core; listing always uses the first.) Batches of ranges
+ * ({@link #fetch}) cost a handful of round trips: one exec stream per batch, compressed on the cluster
+ * ({@link SshSettings#transferCompression()}), or pipelined SFTP when the account has no shell.
  *
  * <p>The connection is opened on first use (or by {@link #connect()}), kept open across syncs, and opened again on
  * the next call after it failed. Host keys are checked against known_hosts under {@link SshSettings#hostKeyPolicy()};
@@ -59,6 +61,7 @@ public final class SshRemoteSource implements RemoteSource {
     private boolean closed;
     private volatile boolean execUnavailable;
     private final java.util.concurrent.atomic.AtomicBoolean warnedCodec = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean warnedSessions = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SshRemoteSource(SshSettings settings) {
         this.settings = settings;
@@ -166,7 +169,19 @@ public final class SshRemoteSource implements RemoteSource {
                             settings.transferCompression().name().toLowerCase(java.util.Locale.ROOT), tools,
                             codec.name().toLowerCase(java.util.Locale.ROOT));
                 }
-                ExecFetch.fetch(live, who, codec, requests, receiver);
+                try {
+                    ExecFetch.fetch(live, who, codec, requests, receiver);
+                } catch (ExecFetch.NotStartedException e) {
+                    if (!live.isUsable()) {
+                        throw e;
+                    }
+                    // the server refused another session (OpenSSH's MaxSessions): this batch goes over SFTP
+                    if (warnedSessions.compareAndSet(false, true)) {
+                        LOG.warn("{} ; batches that cannot get a session of their own are read over SFTP (raise"
+                                + " MaxSessions on the server, or lower SSH_CHANNELS)", e.getMessage());
+                    }
+                    SftpFetch.fetch(live, who, requests, receiver);
+                }
                 return;
             } catch (IOException e) {
                 // only failures before anything was handed over come here (later ones go to the receiver)

@@ -54,11 +54,11 @@ public final class ExecFetch {
     public static void fetch(SshConnection connection, String who, TransferCompression codec,
                              List<RangeRequest> requests, RangeReceiver receiver) throws IOException, InterruptedException {
         FetchPlan plan = FetchPlan.of(requests, false);
+        FetchResponse.Outcome outcome = run(connection, who, codec, plan, receiver); // NotStarted: nothing answered yet
         for (FetchPlan.Refused refused : plan.refused()) {
             receiver.onFailure(refused.request(), new IOException(who + ": refused to read remote file '"
                     + refused.request().file().path() + "': " + refused.reason()));
         }
-        FetchResponse.Outcome outcome = run(connection, who, codec, plan, receiver);
         if (!outcome.retry().isEmpty()) {
             FetchPlan again = FetchPlan.of(outcome.retry(), true);
             FetchResponse.Outcome second;
@@ -130,10 +130,10 @@ public final class ExecFetch {
                     }
                 };
                 InputStream decoded = decode(wire, codec);
-                outcome = new FetchResponse(new BufferedInputStream(decoded, 1 << 16), receiver,
-                        watchdog.fired() ? who + " (stalled)" : who).read(plan);
+                outcome = new FetchResponse(new BufferedInputStream(decoded, 1 << 16), receiver, who).read(plan);
                 if (watchdog.fired()) {
-                    LOG.warn("{}: the transfer command sent nothing for {} ms and was stopped", who, timeout);
+                    LOG.warn("{}: the transfer command sent nothing for {} ms and was stopped (is the remote file system"
+                            + " hung?); what it had not sent yet is read again at the next sync", who, timeout);
                 }
             } catch (InterruptedException e) {
                 RemoteTools.closeQuietly(command);

@@ -66,7 +66,13 @@ public final class SftpFetch {
     private void run(List<RangeRequest> requests, RangeReceiver receiver) throws InterruptedException {
         List<File> files = new ArrayList<>();
         for (RangeRequest request : requests) {
-            files.add(new File(request));
+            java.util.Optional<String> hostile = FetchPlan.hostile(ListingAssembler.carrierOf(request.file()));
+            if (hostile.isPresent()) {
+                receiver.onFailure(request, new IOException(who + ": refused to read remote file '"
+                        + request.file().path() + "': " + hostile.get()));
+            } else {
+                files.add(new File(request));
+            }
         }
         int opened = 0;
         IOException broken = null;
@@ -159,8 +165,13 @@ public final class SftpFetch {
         /** The next offset to ask for, and the end of the range ({@code offset + length}, may overflow to MAX). */
         long next;
         final long end;
-        /** Reads are planned up to the listed size; past it, one read at a time, until end of file. */
+        /**
+         * Reads are planned up to the listed end ({@link #listedEnd}), then one read of a byte at the listed end: its
+         * answer (end of file, or a byte when the file grew) comes with the others instead of one round trip later.
+         * Past it, one read at a time, until end of file.
+         */
         final long planned;
+        final long listedEnd;
         long own;
         long size;
         Instant modified;
@@ -174,6 +185,7 @@ public final class SftpFetch {
             long length = request.length();
             this.end = request.offset() + Math.min(length, Long.MAX_VALUE - request.offset());
             // one read past the listed end tells a file that grew since the listing (it is in flight with the others)
+            this.listedEnd = Math.min(end, request.file().size());
             this.planned = Math.min(end, request.file().size() + 1);
         }
 
@@ -206,7 +218,7 @@ public final class SftpFetch {
          */
         void issue(boolean current) throws IOException {
             while (!eof && next < planned && (current ? own < BYTES_IN_FLIGHT : bytesInFlight < BYTES_IN_FLIGHT)) {
-                send((int) Math.min(CHUNK, planned - next));
+                send((int) Math.min(CHUNK, (next < listedEnd ? listedEnd : planned) - next));
             }
         }
 

@@ -132,4 +132,23 @@ class SftpFetchTest {
         assertThat(from + cut.bytes().length).isLessThan(20_000_000);
         assertThat(collected.failures).containsKeys("f2.log", "f3.log", "f4.log");
     }
+
+    @Test
+    void refusesNamesThatWouldLeaveTheFolder(EmbeddedSftpServer server) throws Exception {
+        Path logs = Files.createDirectories(server.root().resolve("logs"));
+        Files.writeString(server.root().resolve("secret"), "secret\n");
+        Files.writeString(logs.resolve("fine.log"), "fine\n");
+        java.time.Instant now = java.time.Instant.now();
+        List<RangeRequest> requests = List.of(new RangeRequest(file(logs, "fine.log"), 0, Long.MAX_VALUE),
+                new RangeRequest(new RemoteFile(LogPath.of("escape.log"), 7, now, "../secret"), 0, Long.MAX_VALUE));
+        CollectingReceiver receiver = new CollectingReceiver();
+
+        try (SshConnection connection = connect(server)) {
+            SftpFetch.fetch(connection, "test", requests, receiver);
+        }
+
+        assertThat(receiver.bytes("fine.log")).isEqualTo("fine\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(receiver.failures).containsOnlyKeys("escape.log");
+        assertThat(receiver.failures.get("escape.log")).hasMessageContaining("refused");
+    }
 }
