@@ -8,7 +8,7 @@ import io.logmirror.core.feed.FeedSubscription;
 import io.logmirror.core.feed.ResyncRequiredException;
 import io.logmirror.patterns.AnalysisConfig;
 import io.logmirror.patterns.LogAnalysis;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -67,7 +67,7 @@ public class ErrorAnalysis {
     }
 
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onStartup(ServerStartupEvent event) {
         start();
     }
 
