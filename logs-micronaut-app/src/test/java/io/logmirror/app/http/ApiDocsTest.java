@@ -47,7 +47,8 @@ class ApiDocsTest {
         JsonNode spec = json.readValue(TestHttp.body(response), JsonNode.class);
         assertThat(spec.get("openapi").getStringValue()).startsWith("3.");
         JsonNode paths = spec.get("paths");
-        for (String path : List.of("/", "/health", "/status", "/sync/trigger", "/services", "/services/stats", "/logs", "/logs/content")) {
+        for (String path : List.of("/", "/health", "/status", "/sync/trigger", "/services", "/services/stats", "/logs", "/logs/content",
+                "/errors", "/logs/patterns", "/jobs", "/jobs/{id}")) {
             assertThat(paths.get(path)).as(path).isNotNull();
         }
         assertThat(paths.get("/sync/trigger").get("post")).isNotNull();
