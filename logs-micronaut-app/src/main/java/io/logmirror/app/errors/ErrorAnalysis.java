@@ -130,6 +130,7 @@ public class ErrorAnalysis {
         FeedSubscription sub;
         synchronized (this) {
             closed = true;
+            feeder.stop();
             thread = startup;
             sub = subscription;
         }

@@ -40,6 +40,7 @@ final class FileFeeder implements LineSubscriber {
     private final ZoneId zone;
     private final Clock clock;
     private final Map<LogPath, Position> positions = new HashMap<>();
+    private volatile boolean stopped;
 
     /** The last line fed of a file, and how its lines are dated. */
     private static final class Position {
@@ -89,7 +90,12 @@ final class FileFeeder implements LineSubscriber {
     public synchronized void onMissed(long first, long last) {
         LOG.warn("error analysis fell behind the line feed (changes {}..{} dropped): reading the files again from the store",
                 first, last);
-        scanAll(() -> false);
+        scanAll(() -> stopped);
+    }
+
+    /** Ends a scan in progress at the next file and keeps later ones from starting (the service is stopping). */
+    void stop() {
+        stopped = true;
     }
 
     /**
@@ -101,7 +107,7 @@ final class FileFeeder implements LineSubscriber {
     synchronized int scanAll(BooleanSupplier stop) {
         int files = 0;
         for (LogEntry entry : store.list(LogQuery.byPath(Math.max(1, store.fileCount())).withHidden())) {
-            if (stop.getAsBoolean()) {
+            if (stopped || stop.getAsBoolean()) {
                 break;
             }
             scan(entry);
@@ -126,7 +132,7 @@ final class FileFeeder implements LineSubscriber {
             readLines(in, path, position, startLine, startOffset, entry.modified());
         } catch (IOException e) {
             LOG.warn("error analysis cannot read {} from the store ({}); its counts may be short until it changes again",
-                    path, e.getMessage());
+                    path, e.toString());
         }
         if (entry.goneRemotely()) {
             analysis.endOfInput(path);
