@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>paths and URLs (a token starting with {@code /}, {@code ./}, {@code ~/}, holding {@code ://} or
  *       two or more {@code /}) become {@code <*>}, keeping trailing punctuation;</li>
  *   <li>in {@code key=value} and {@code key:value} tokens only the value is masked;</li>
- *   <li>any run of letters and digits that holds a digit becomes {@code <*>}: numbers, hex
+ *   <li>any run of letters and digits that starts with a digit or is at least half digits becomes
+ *       {@code <*>} ({@code eth0}, {@code ipv4} stay words): numbers, hex
  *       ({@code 0x7f3a}, hashes), host names with numbers ({@code mel2001}), durations ({@code 12ms}),
  *       job ids ({@code job-4711} keeps {@code job-});</li>
  *   <li>in a token that already has a masked run, runs of 4 or more hex letters are masked too (the
