@@ -1,5 +1,6 @@
 package io.logmirror.app.http;
 
+import io.logmirror.app.errors.ErrorAnalysis;
 import io.logmirror.app.http.wire.ErrorBody;
 import io.logmirror.app.http.wire.LogFileBody;
 import io.logmirror.app.http.wire.ValidationErrorBody;
@@ -8,6 +9,7 @@ import io.logmirror.core.LogEntry;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogQuery;
 import io.logmirror.core.LogStore;
+import io.logmirror.patterns.FileSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -47,14 +49,17 @@ public class LogsController {
     public static final String TEXT_UTF8 = "text/plain; charset=utf-8";
 
     private final LogMirror mirror;
+    private final ErrorAnalysis errors;
 
-    public LogsController(LogMirror mirror) {
+    public LogsController(LogMirror mirror, ErrorAnalysis errors) {
         this.mirror = mirror;
+        this.errors = errors;
     }
 
     /**
      * The newest files first (by the remote's modification time), at most {@code limit}, optionally of one
      * category ({@code service}); hidden files are not listed; an unknown category gives an empty list.
+     * {@code has_errors=true} keeps only files with at least one error (ours only).
      */
     @Get
     @Operation(summary = "List log files")
@@ -64,9 +69,13 @@ public class LogsController {
     public List<LogFileBody> list(
             @Parameter(description = "only this category") @Nullable @QueryValue("service") String service,
             @Parameter(description = "at most this many files", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50"))
-            @Nullable @QueryValue("limit") String limit) {
+            @Nullable @QueryValue("limit") String limit,
+            @Parameter(description = "only files with at least one error (true/false)") @Nullable @QueryValue("has_errors") String hasErrors) {
         int max = QueryParams.intOrDefault("limit", limit, 50, 1, 1000);
-        LogQuery query = LogQuery.newest(max);
+        boolean onlyWithErrors = QueryParams.bool("has_errors", hasErrors, false);
+        LogStore store = mirror.store();
+        // With the filter the newest files are read until enough have errors: the whole index at worst.
+        LogQuery query = LogQuery.newest(onlyWithErrors ? Math.max(1, store.fileCount()) : max);
         Optional<String> wanted = QueryParams.nonBlank(service);
         if (wanted.isPresent()) {
             Optional<Category> category = mirror.categories().stream()
@@ -76,7 +85,8 @@ public class LogsController {
             }
             query = query.inCategory(category.get());
         }
-        return mirror.store().list(query).stream().map(LogsController::body).toList();
+        return store.list(query).stream().map(this::body)
+                .filter(body -> !onlyWithErrors || body.errorCount() > 0).limit(max).toList();
     }
 
     /**
@@ -161,8 +171,10 @@ public class LogsController {
         return response.body(new StreamedFile(in, MediaType.of(TEXT_UTF8), entry.modified().toEpochMilli(), length));
     }
 
-    static LogFileBody body(LogEntry entry) {
+    private LogFileBody body(LogEntry entry) {
+        Optional<FileSummary> summary = errors.analysis().file(entry.path());
         return new LogFileBody(entry.path().fileName(), LogLocator.categorizedPath(entry), entry.size(),
-                Times.iso(entry.modified()), entry.category().name());
+                Times.iso(entry.modified()), entry.category().name(), summary.map(FileSummary::errorCount).orElse(0L),
+                summary.map(FileSummary::warningCount).orElse(0L));
     }
 }

@@ -2,7 +2,14 @@ package io.logmirror.app.http;
 
 import io.logmirror.app.http.wire.ValidationErrorBody.Issue;
 
+import io.logmirror.core.time.TimeBound;
+import io.logmirror.patterns.Level;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +60,52 @@ final class QueryParams {
 
     static Optional<String> nonBlank(String raw) {
         return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw);
+    }
+
+    /** A time bound ({@link TimeBound}'s forms), in the service's zone; 422 with the accepted forms otherwise. */
+    static Optional<Instant> time(String name, String raw, Instant now) {
+        Optional<String> text = nonBlank(raw);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TimeBound.parse(text.get(), ZoneId.systemDefault(), now));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(Issue.of("value_error", List.of("query", name), "Value error, " + e.getMessage(), raw, null));
+        }
+    }
+
+    /** A boolean as pydantic reads one. */
+    static boolean bool(String name, String raw, boolean defaultValue) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
+            default -> throw new ParameterException(Issue.of("bool_parsing", List.of("query", name),
+                    "Input should be a valid boolean, unable to interpret input", raw, null));
+        };
+    }
+
+    /** A level name ({@code warning}, {@code error}, ...; {@code warn} too), any case; {@code defaultValue} when blank. */
+    static Level level(String name, String raw, Level defaultValue) {
+        Optional<String> text = nonBlank(raw);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        String word = text.get().strip().toLowerCase(Locale.ROOT);
+        if (word.equals("warn")) {
+            return Level.WARNING;
+        }
+        for (Level level : Level.values()) {
+            if (level.wireName().equals(word)) {
+                return level;
+            }
+        }
+        String expected = String.join(", ", Arrays.stream(Level.values()).map(l -> "'" + l.wireName() + "'").toList());
+        throw new ParameterException(Issue.of("literal_error", List.of("query", name), "Input should be one of " + expected,
+                raw, Map.of("expected", expected)));
     }
 
     private static long check(String name, String raw, long min, long max) {

@@ -7,10 +7,12 @@ import io.logmirror.core.SyncReport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,9 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class DemoRemoteTest {
 
-    @Inject
-    @Client("/")
+    /** Made per test, not injected: an injected {@code @Client("/")} asks for the port before the server has one. */
     HttpClient http;
+
+    @Inject
+    EmbeddedServer embeddedServer;
+
+    @BeforeEach
+    void openClient() {
+        http = HttpClient.create(embeddedServer.getURL());
+    }
+
+    @AfterEach
+    void closeClient() {
+        http.close();
+    }
 
     @Inject
     ApplicationContext context;

@@ -7,12 +7,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,9 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class ApiDocsTest {
 
-    @Inject
-    @Client("/")
+    /** Made per test, not injected: an injected {@code @Client("/")} asks for the port before the server has one. */
     HttpClient http;
+
+    @Inject
+    EmbeddedServer embeddedServer;
+
+    @BeforeEach
+    void openClient() {
+        http = HttpClient.create(embeddedServer.getURL());
+    }
+
+    @AfterEach
+    void closeClient() {
+        http.close();
+    }
 
     @Inject
     JsonMapper json;
@@ -47,7 +61,8 @@ class ApiDocsTest {
         JsonNode spec = json.readValue(TestHttp.body(response), JsonNode.class);
         assertThat(spec.get("openapi").getStringValue()).startsWith("3.");
         JsonNode paths = spec.get("paths");
-        for (String path : List.of("/", "/health", "/status", "/sync/trigger", "/services", "/services/stats", "/logs", "/logs/content")) {
+        for (String path : List.of("/", "/health", "/status", "/sync/trigger", "/services", "/services/stats", "/logs", "/logs/content",
+                "/errors", "/logs/patterns", "/jobs", "/jobs/{id}")) {
             assertThat(paths.get(path)).as(path).isNotNull();
         }
         assertThat(paths.get("/sync/trigger").get("post")).isNotNull();

@@ -155,7 +155,7 @@ class ContractTest extends DemoAppTest {
     }
 
     @Test
-    void logsIsAnArrayOfFilesWithTheOriginalFields() throws Exception {
+    void logsIsAnArrayOfFilesWithTheOriginalFieldsThenErrorCounts() throws Exception {
         String body = body(HttpRequest.GET("/logs"), 200);
         JsonNode files = json.readValue(body, JsonNode.class);
         assertThat(files.isArray()).isTrue();
@@ -163,7 +163,7 @@ class ContractTest extends DemoAppTest {
         for (int i = 0; i < files.size(); i++) {
             String element = json.writeValueAsString(files.get(i));
             assertFields(element, List.of(), "filename", STRING, "path", STRING, "size_bytes", INTEGER,
-                    "modified_time", TIME, "service", STRING);
+                    "modified_time", TIME, "service", STRING, "error_count", INTEGER, "warning_count", INTEGER);
             assertThat(files.get(i).get("path").getStringValue()).startsWith("categorized/" + files.get(i).get("service").getStringValue() + "/");
         }
     }

@@ -7,10 +7,12 @@ import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,9 +27,15 @@ public abstract class DemoAppTest {
     private final Path data;
     private final FakeRemote fake;
 
-    @Inject
-    @Client("/")
+    /**
+     * A client of this test's server, made before each test. Not injected: the {@code @Context} beans (metrics) are
+     * built when the context starts, they need the engine, the engine needs this instance's replacement beans, and an
+     * injected {@code @Client("/")} would ask the server for its port before it has one.
+     */
     protected HttpClient http;
+
+    @Inject
+    private EmbeddedServer embeddedServer;
 
     @Inject
     protected ApplicationContext context;
@@ -43,6 +51,18 @@ public abstract class DemoAppTest {
     /** Looked up, not injected: the test instance makes the replacement beans, which the engine needs. */
     protected LogMirror mirror() {
         return context.getBean(LogMirror.class);
+    }
+
+    @BeforeEach
+    void openClient() {
+        http = context.createBean(HttpClient.class, embeddedServer.getURL());
+    }
+
+    @AfterEach
+    void closeClient() {
+        if (http != null) {
+            http.close();
+        }
     }
 
     protected BlockingHttpClient client() {

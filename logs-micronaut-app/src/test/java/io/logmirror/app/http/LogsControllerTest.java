@@ -1,6 +1,7 @@
 package io.logmirror.app.http;
 
 import io.logmirror.app.SampleCluster;
+import io.logmirror.app.errors.ErrorAnalysis;
 import io.logmirror.app.TestHttp;
 import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.http.HttpHeaders;
@@ -57,6 +58,39 @@ class LogsControllerTest extends DemoAppTest {
             paths.add(element.get("path").getStringValue());
         }
         return paths;
+    }
+
+    private void awaitAnalysed() throws Exception {
+        ErrorAnalysis analysis = context.getBean(ErrorAnalysis.class);
+        ErrorsControllerTest.awaitTrue("the sample cluster analysed", () -> analysis.ready()
+                && ErrorsControllerTest.linesOf(analysis, "orchestrator_job-5.err") == 2);
+    }
+
+    @Test
+    void entriesCountTheErrorsAndWarningsFoundInEachFile() throws Exception {
+        awaitAnalysed();
+        JsonNode files = list("/logs");
+        for (JsonNode file : files.values()) {
+            boolean traceback = file.get("path").getStringValue().equals("categorized/server/orchestrator_job-5.err");
+            assertThat(file.get("error_count").getLongValue()).as(file.get("path").getStringValue()).isEqualTo(traceback ? 1 : 0);
+            assertThat(file.get("warning_count").getLongValue()).isZero();
+        }
+    }
+
+    @Test
+    void hasErrorsKeepsOnlyFilesWithErrors() throws Exception {
+        awaitAnalysed();
+        assertThat(paths(list("/logs?has_errors=true"))).containsExactly("categorized/server/orchestrator_job-5.err");
+        assertThat(paths(list("/logs?has_errors=true&service=slurm"))).isEmpty();
+        assertThat(list("/logs?has_errors=false").size()).isEqualTo(SampleCluster.FILES.length - 1);
+    }
+
+    @Test
+    void aHasErrorsThatIsNoBooleanIs422() throws Exception {
+        HttpResponse<String> response = get("/logs?has_errors=maybe");
+        assertThat(response.status().getCode()).isEqualTo(422);
+        assertThat(json.readValue(TestHttp.body(response), JsonNode.class).get("detail").get(0).get("type").getStringValue())
+                .isEqualTo("bool_parsing");
     }
 
     @Test

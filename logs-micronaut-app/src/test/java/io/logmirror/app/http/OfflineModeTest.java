@@ -6,10 +6,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,9 +25,21 @@ class OfflineModeTest {
 
     static final Path DATA = TestHttp.tempDir("offline");
 
-    @Inject
-    @Client("/")
+    /** Made per test, not injected: an injected {@code @Client("/")} asks for the port before the server has one. */
     HttpClient http;
+
+    @Inject
+    EmbeddedServer embeddedServer;
+
+    @BeforeEach
+    void openClient() {
+        http = HttpClient.create(embeddedServer.getURL());
+    }
+
+    @AfterEach
+    void closeClient() {
+        http.close();
+    }
 
     @MockBean(VariableSource.class)
     VariableSource variables() {

@@ -11,10 +11,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -32,9 +34,21 @@ class TokenFilterTest {
     static final List<String> PROTECTED = List.of("/", "/status", "/services", "/services/stats", "/logs",
             "/logs/content?path=logs/slurm-100.out", "/openapi.json", "/docs", "/management/health", "/nope");
 
-    @Inject
-    @Client("/")
+    /** Made per test, not injected: an injected {@code @Client("/")} asks for the port before the server has one. */
     HttpClient http;
+
+    @Inject
+    EmbeddedServer embeddedServer;
+
+    @BeforeEach
+    void openClient() {
+        http = HttpClient.create(embeddedServer.getURL());
+    }
+
+    @AfterEach
+    void closeClient() {
+        http.close();
+    }
 
     @MockBean(VariableSource.class)
     VariableSource variables() {

@@ -46,6 +46,7 @@ public final class DefaultLogAnalysis implements LogAnalysis {
     private final Map<LogPath, FileState> files = new HashMap<>();
     private final Map<String, Set<LogPath>> jobFiles = new HashMap<>();
     private final Function<String, String> templates;
+    private final java.util.function.BiConsumer<FileState, TracebackTracker.Pending> closer = this::closed;
 
     private DefaultLogAnalysis(AnalysisConfig config, DrainMiner miner) {
         this.config = config;
@@ -90,13 +91,10 @@ public final class DefaultLogAnalysis implements LogAnalysis {
             return;
         }
         String text = line.text();
-        DrainMiner.Cluster cluster = miner.learnCluster(text);
+        DrainMiner.Learned cluster = miner.learnLine(text);
         file.line(line.lineNumber(), line.time(), cluster.id(), cluster.template(), config.lineNumbersPerPattern());
-        if (config.rules().tracebacks()) {
-            FileState f = file;
-            if (file.tracebacks.offer(line, cluster.id(), tb -> closed(f, tb))) {
-                return;
-            }
+        if (config.rules().tracebacks() && file.tracebacks.offer(line, cluster.id(), file.sink(closer))) {
+            return;
         }
         Level level = LevelScanner.detect(text);
         Signatures.Match match = signatures.match(text);

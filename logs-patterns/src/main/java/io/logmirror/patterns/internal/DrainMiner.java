@@ -86,8 +86,18 @@ public final class DrainMiner implements PatternMiner {
         return learnCluster(line).toPattern();
     }
 
-    /** Learns a line and returns its cluster itself (no copy): the form the analysis uses per line. */
-    public synchronized Cluster learnCluster(String line) {
+
+    /** A learned line's pattern id and template, read under the miner's lock. */
+    public record Learned(String id, String template) {
+    }
+
+    /** Learns a line: the form the analysis uses per line (no count, no copy of the tokens). */
+    public synchronized Learned learnLine(String line) {
+        Cluster cluster = learnCluster(line);
+        return new Learned(cluster.id, cluster.template());
+    }
+
+    private Cluster learnCluster(String line) {
         String[] tokens = masker.tokens(line);
         Node leaf = leaf(tokens, false);
         Cluster best = leaf == null ? null : best(leaf.clusters, tokens);

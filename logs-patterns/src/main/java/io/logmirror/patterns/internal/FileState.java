@@ -43,12 +43,21 @@ final class FileState {
     ErrorEvent evidence;
     OptionalInt exitCode = OptionalInt.empty();
     final Map<String, PatternStat> patterns = new HashMap<>();
+    private TracebackTracker.Sink sink;
 
     FileState(LogPath path, Category category, int tracebackMaxLines) {
         this.path = path;
         this.category = category;
         this.jobId = io.logmirror.patterns.JobIds.fromPath(path);
         this.tracebacks = new TracebackTracker(tracebackMaxLines);
+    }
+
+    /** The sink that closes this file's tracebacks, made once (the feed calls it per line). */
+    TracebackTracker.Sink sink(java.util.function.BiConsumer<FileState, TracebackTracker.Pending> closer) {
+        if (sink == null) {
+            sink = tb -> closer.accept(this, tb);
+        }
+        return sink;
     }
 
     void line(long lineNumber, Instant time, String patternId, String template, int lineNumberCap) {

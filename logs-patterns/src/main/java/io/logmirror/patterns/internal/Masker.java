@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>paths and URLs (a token starting with {@code /}, {@code ./}, {@code ~/}, holding {@code ://} or
  *       two or more {@code /}) become {@code <*>}, keeping trailing punctuation;</li>
  *   <li>in {@code key=value} and {@code key:value} tokens only the value is masked;</li>
- *   <li>any run of letters and digits that holds a digit becomes {@code <*>}: numbers, hex
+ *   <li>any run of letters and digits that starts with a digit or is at least half digits becomes
+ *       {@code <*>} ({@code eth0}, {@code ipv4} stay words): numbers, hex
  *       ({@code 0x7f3a}, hashes), host names with numbers ({@code mel2001}), durations ({@code 12ms}),
  *       job ids ({@code job-4711} keeps {@code job-});</li>
  *   <li>in a token that already has a masked run, runs of 4 or more hex letters are masked too (the
@@ -127,13 +128,13 @@ public final class Masker {
                 continue;
             }
             int runStart = i;
-            boolean digit = false;
+            int digits = 0;
             while (i < end && isAlnum(s.charAt(i))) {
                 char d = s.charAt(i);
-                digit |= d >= '0' && d <= '9';
+                digits += d >= '0' && d <= '9' ? 1 : 0;
                 i++;
             }
-            if (digit) {
+            if (isValue(s, runStart, i, digits)) {
                 out.append(WILDCARD);
                 masked = true;
             } else {
@@ -144,6 +145,19 @@ public final class Masker {
             maskHexWords(out, base);
             collapse(out, base);
         }
+    }
+
+    /**
+     * A run of letters and digits is a value when it starts with a digit or is at least half digits
+     * ({@code 3552}, {@code 0x7f3a}, {@code mel2041}, {@code E1207}); a word with a digit in it stays a word
+     * ({@code eth0}, {@code alt0}, {@code ipv4}, {@code utf8}).
+     */
+    private static boolean isValue(String s, int start, int end, int digits) {
+        if (digits == 0) {
+            return false;
+        }
+        char first = s.charAt(start);
+        return (first >= '0' && first <= '9') || digits * 2 >= end - start;
     }
 
     /** In a token that has a wildcard, runs of 4+ letters a-f only (UUID groups) become wildcards too. */

@@ -36,6 +36,11 @@ class MaskerTest {
         "(core | (core",
         "and/or | and/or",
         "SCREEN_ON | SCREEN_ON",
+        "eth0 | eth0",
+        "ipv4 | ipv4",
+        "mlx5_0 | mlx5_<*>",
+        "root14_local | root14_local",
+        "E1207 | <*>",
     })
     void masksTheVariablePartsOfAToken(String token, String masked) {
         assertThat(masker.mask(token)).isEqualTo(masked);

@@ -11,11 +11,15 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param sizeBytes    the local size in bytes
  * @param modifiedTime the remote modification time
  * @param service      the file's category
+ * @param errorCount   events at error level or worse found in it (not in the original: added after its fields)
+ * @param warningCount events at warning level found in it (not in the original)
  */
 @Serdeable
 public record LogFileBody(@JsonProperty("filename") String filename,
                           @JsonProperty("path") String path,
                           @JsonProperty("size_bytes") long sizeBytes,
                           @JsonProperty("modified_time") String modifiedTime,
-                          @JsonProperty("service") String service) {
+                          @JsonProperty("service") String service,
+                          @JsonProperty("error_count") long errorCount,
+                          @JsonProperty("warning_count") long warningCount) {
 }
