@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.logmirror.app.RunningService;
 import io.logmirror.app.TestHttp;
 import io.logmirror.core.LogMirror;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -53,6 +54,10 @@ class SinksTest {
                 Thread.sleep(25);
             }
             assertThat(data.resolve("sinks/loki.cursors")).as("the sink's cursors").exists();
+            String metrics = service.context().getBean(PrometheusMeterRegistry.class).scrape();
+            assertThat(metrics).containsPattern("logmirror_sink_delivered_lines_total\\{sink=\"[a-z]+\"} [1-9]")
+                    .contains("logmirror_sink_queue_lines{sink=", "logmirror_sink_retried_lines_total{sink=",
+                            "logmirror_sink_dropped_lines_total{sink=");
         } finally {
             loki.stop(0);
         }
