@@ -15,11 +15,23 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code GET /logs/follow}: live lines as server-sent events (docs/api.md, "Live follow"). */
 @Controller("/logs")
 public class FollowController {
+
+    /** Runs demand signals (and so the sends they release) off the caller's thread; idle threads end. */
+    private static final Executor DEMAND = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "follow-demand");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Followers followers;
 
@@ -57,7 +69,8 @@ public class FollowController {
                         s.onError(new IllegalArgumentException("request(" + n + ") breaks rule 3.9 of reactive streams"));
                         return;
                     }
-                    follow.request(n);
+                    // Never call onNext from inside request(): Micronaut's stream counts the demand after the call.
+                    DEMAND.execute(() -> follow.request(n));
                 }
 
                 @Override

@@ -128,6 +128,7 @@ public class Followers {
         follow.follower = follower;
         try {
             follower.start();
+            queue.heartbeat(); // when no first lines wait, this sends the answer's headers now, not at the first line
         } catch (IOException e) {
             follow.close();
             throw new UncheckedIOException("cannot read the first lines to follow: " + e.getMessage(), e);

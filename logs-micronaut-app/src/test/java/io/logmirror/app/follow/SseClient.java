@@ -34,18 +34,36 @@ final class SseClient implements AutoCloseable {
     private final Thread thread;
 
     private SseClient(int status, String body, java.io.InputStream stream) {
+        this(status, body, stream, true);
+    }
+
+    private SseClient(int status, String body, java.io.InputStream stream, boolean reading) {
         this.status = status;
         this.body = body;
         this.stream = stream;
         this.reader = stream == null ? null : new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
         this.thread = stream == null ? null : new Thread(this::read, "sse-client");
-        if (thread != null) {
+        if (thread != null && reading) {
             thread.setDaemon(true);
             thread.start();
         }
     }
 
     static SseClient open(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return open(uri, headers, true);
+    }
+
+    /** A client that reads nothing until {@link #startReading()}. */
+    static SseClient openPaused(URI uri) throws IOException, InterruptedException {
+        return open(uri, Map.of(), false);
+    }
+
+    void startReading() {
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static SseClient open(URI uri, Map<String, String> headers, boolean reading) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         HttpResponse<java.io.InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -54,7 +72,7 @@ final class SseClient implements AutoCloseable {
                 return new SseClient(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
             }
         }
-        return new SseClient(200, "", response.body());
+        return new SseClient(200, "", response.body(), reading);
     }
 
     private void read() {
