@@ -35,6 +35,15 @@ public enum Level {
      * The level a word names, ignoring case: {@code "warn"} gives {@link #WARNING}. Empty for a word
      * that names no level.
      */
+    /**
+     * The level a whole log line shows in its header (a level word in capitals, bracketed or followed by a colon,
+     * glog's letter, logfmt's {@code level=} or JSON's {@code "level":}); empty when it shows none. Stateless and
+     * thread-safe; costs a scan of the line's first few hundred characters.
+     */
+    public static Optional<Level> detect(String line) {
+        return Optional.ofNullable(io.logmirror.patterns.internal.LevelScanner.detect(line));
+    }
+
     public static Optional<Level> fromWord(String word) {
         Level level = io.logmirror.patterns.internal.Levels.word(word, 0, word.length());
         return Optional.ofNullable(level);

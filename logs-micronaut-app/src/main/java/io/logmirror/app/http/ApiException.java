@@ -6,14 +6,14 @@ import io.micronaut.http.HttpStatus;
 import java.util.Map;
 
 /** An error answer: a status and the {@code detail} text, plus headers the answer needs (such as {@code Content-Range}). */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final HttpStatus status;
     private final transient Map<String, String> headers;
 
-    ApiException(HttpStatus status, String detail) {
+    public ApiException(HttpStatus status, String detail) {
         this(status, detail, Map.of());
     }
 
@@ -23,7 +23,8 @@ final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    HttpStatus status() {
+    /** The answer's status. */
+    public HttpStatus status() {
         return status;
     }
 

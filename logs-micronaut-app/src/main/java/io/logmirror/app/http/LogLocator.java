@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * paths, empty segments and control characters are rejected before anything else; files are then looked up in
  * the store's index, never by resolving the text on disk, so a symlink planted in the data folder is never followed.
  */
-final class LogLocator {
+public final class LogLocator {
 
     /** The data folder's sub-folder holding the mirrored files, and the first segment of their {@code logs/} form. */
     static final String LOGS = "logs";
@@ -29,13 +29,13 @@ final class LogLocator {
     private final LogStore store;
     private final List<Category> categories;
 
-    LogLocator(LogStore store, List<Category> categories) {
+    public LogLocator(LogStore store, List<Category> categories) {
         this.store = store;
         this.categories = categories;
     }
 
     /** The form {@code /logs/content} reads a mirrored file by: {@code logs/<path>}. */
-    static String logsPath(String relative) {
+    public static String logsPath(String relative) {
         return LOGS + "/" + relative;
     }
 
@@ -49,7 +49,7 @@ final class LogLocator {
      *
      * @throws ApiException 400 "Invalid path", 404 "Log file not found" or 400 "Path is not a file"
      */
-    LogEntry locate(String text, OptionalInt generation) {
+    public LogEntry locate(String text, OptionalInt generation) {
         LogPath path = LogPath.parse(text).orElseThrow(ApiException::invalidPath);
         List<String> segments = path.segments();
         Optional<Category> category = Optional.empty();

@@ -15,17 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When {@code API_TOKEN} is set, every request but {@code GET /health} and the web page's own files (which hold no
  * data: the page asks for the token and sends it with each call) must carry
  * {@code Authorization: Bearer <token>}; others get 401 with a detail. Tokens are compared in constant time
- * (over SHA-256 digests, so not even the length leaks).
+ * (over SHA-256 digests, so not even the length leaks). {@code GET /logs/follow} and {@code GET /logs/stream} also
+ * accept it as the query parameter {@code token}, since browsers cannot set headers on {@code EventSource} or a
+ * WebSocket; no other endpoint does, and the token is never logged.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class TokenFilter implements Ordered {
 
     private static final String BEARER = "Bearer ";
+    /** The query parameter live follow accepts the token in, on {@link #FOLLOW_PATHS} only. */
+    static final String TOKEN_PARAMETER = "token";
+    static final Set<String> FOLLOW_PATHS = Set.of("/logs/follow", "/logs/stream");
 
     private final Optional<byte[]> expected;
 
@@ -40,6 +46,14 @@ public class TokenFilter implements Ordered {
             return null;
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null && FOLLOW_PATHS.contains(request.getPath())) {
+            // Browsers cannot set headers on EventSource or WebSocket: these two take ?token= too (never logged).
+            String token = request.getParameters().get(TOKEN_PARAMETER);
+            if (token != null) {
+                return MessageDigest.isEqual(expected.get(), digest(token.strip())) ? null
+                        : unauthorized("Invalid token");
+            }
+        }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return unauthorized("Missing bearer token: send the header 'Authorization: Bearer <API_TOKEN>'");
         }

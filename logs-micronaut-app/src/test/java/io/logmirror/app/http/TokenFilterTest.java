@@ -101,4 +101,31 @@ class TokenFilterTest {
             assertThat(response.status().getCode()).as(uri).isEqualTo(HttpStatus.OK.getCode());
         }
     }
+
+    @Inject
+    io.micronaut.context.ApplicationContext context;
+
+    private int statusOf(String pathAndQuery) throws Exception {
+        java.net.URI uri = java.net.URI.create(context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURI()
+                + pathAndQuery);
+        java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
+    }
+
+    @Test
+    void theFollowEndpointAcceptsTheTokenAsAQueryParameter() throws Exception {
+        assertThat(statusOf("/logs/follow?tail=0&token=" + TOKEN)).isEqualTo(200);
+        assertThat(statusOf("/logs/follow?tail=0&token=wrong")).isEqualTo(401);
+        assertThat(statusOf("/logs/follow?tail=0")).isEqualTo(401);
+    }
+
+    @Test
+    void noOtherEndpointAcceptsTheTokenAsAQueryParameter() throws Exception {
+        for (String uri : List.of("/status", "/logs", "/services", "/logs/content?path=logs/slurm-100.out")) {
+            String separator = uri.contains("?") ? "&" : "?";
+            assertThat(statusOf(uri + separator + "token=" + TOKEN)).as(uri).isEqualTo(401);
+        }
+    }
 }
