@@ -110,6 +110,8 @@ public final class DefaultLogSearch implements LogSearch {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong found = new AtomicLong();
         volatile boolean stopped;
+        /** The file whose matches the caller's thread delivers now; guarded by the lock for writes. */
+        volatile int head;
         long delivered;
 
         Run(SearchPlan plan, List<LogEntry> files, SearchSink sink, long deadline) {
@@ -166,7 +168,9 @@ public final class DefaultLogSearch implements LogSearch {
                         lock.lock();
                         try {
                             slot.matches.add(match);
-                            changed.signalAll();
+                            if (index == head) {
+                                changed.signalAll();
+                            }
                         } finally {
                             lock.unlock();
                         }
@@ -189,7 +193,9 @@ public final class DefaultLogSearch implements LogSearch {
                 lock.lock();
                 try {
                     slot.done = true;
-                    changed.signalAll();
+                    if (index == head) { // the caller's thread waits for no other file: spare it a wake-up per file
+                        changed.signalAll();
+                    }
                 } finally {
                     lock.unlock();
                 }
@@ -200,9 +206,18 @@ public final class DefaultLogSearch implements LogSearch {
         StopReason emit() {
             for (int i = 0; i < slots.length; i++) {
                 Slot slot = slots[i];
+                lock.lock();
+                try {
+                    head = i;
+                } finally {
+                    lock.unlock();
+                }
                 while (true) {
                     SearchMatch match = null;
                     boolean done;
+                    if (!ready(slot)) {
+                        sink.idle();
+                    }
                     lock.lock();
                     try {
                         while (slot.drained == slot.matches.size() && !slot.done && !halted() && !abandoned(i)) {
@@ -235,6 +250,16 @@ public final class DefaultLogSearch implements LogSearch {
                 }
             }
             return StopReason.COMPLETED;
+        }
+
+        /** Whether the slot has a match to deliver or is done, so that the caller need not wait. */
+        private boolean ready(Slot slot) {
+            lock.lock();
+            try {
+                return slot.drained < slot.matches.size() || slot.done;
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Whether file {@code i} will never be scanned: every worker stopped before claiming it. */
