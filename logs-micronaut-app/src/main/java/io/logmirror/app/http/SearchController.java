@@ -174,9 +174,24 @@ public class SearchController {
             SearchSummary summary = nothing
                     ? new SearchSummary(0, 0, 0, 0, 0, io.logmirror.search.StopReason.COMPLETED, java.time.Duration.ZERO)
                     : LogSearch.over(mirror.store(), ZoneId.systemDefault()).search(query, new SearchSink() {
+                        private io.logmirror.core.LogEntry lastEntry;
+                        private byte[] prefix;
+
                         @Override
                         public boolean accept(SearchMatch match) {
-                            batch.writeBytes(asText ? text(match) : ndjson(match));
+                            if (asText) {
+                                if (match.entry() != lastEntry) { // matches come file by file: one prefix per file
+                                    lastEntry = match.entry();
+                                    prefix = (LogLocator.logsPath(lastEntry.path().toString()) + ":").getBytes(StandardCharsets.UTF_8);
+                                }
+                                batch.writeBytes(prefix);
+                                batch.writeBytes(Long.toString(match.lineNumber()).getBytes(StandardCharsets.US_ASCII));
+                                batch.write(':');
+                                batch.writeBytes(match.line().getBytes(StandardCharsets.UTF_8));
+                                batch.write('\n');
+                            } else {
+                                batch.writeBytes(ndjson(match));
+                            }
                             return batch.size() < BATCH_BYTES || flush(batch, body);
                         }
 
@@ -210,11 +225,6 @@ public class SearchController {
         boolean open = body.write(batch.toByteArray());
         batch.reset();
         return open;
-    }
-
-    private static byte[] text(SearchMatch match) {
-        return (LogLocator.logsPath(match.entry().path().toString()) + ":" + match.lineNumber() + ":" + match.line() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] ndjson(SearchMatch match) {

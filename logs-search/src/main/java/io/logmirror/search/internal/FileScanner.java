@@ -39,6 +39,9 @@ final class FileScanner {
 
         /** Whether the whole search was stopped. */
         boolean stopped();
+
+        /** Called between reads: matches held back for batching should be handed on now. */
+        void flush();
     }
 
     private final LogStore store;
@@ -102,6 +105,7 @@ final class FileScanner {
             LineTimes times = null;
             boolean eof = false;
             while (true) {
+                out.flush();
                 if (out.stopped()) {
                     return bytesRead;
                 }
