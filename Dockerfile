@@ -12,6 +12,7 @@ COPY logs-core logs-core
 COPY logs-categorizer logs-categorizer
 COPY logs-testkit logs-testkit
 COPY logs-sync-ssh logs-sync-ssh
+COPY logs-search logs-search
 COPY logs-micronaut-app logs-micronaut-app
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl logs-micronaut-app -am package -DskipTests
 
