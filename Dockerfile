@@ -13,6 +13,7 @@ COPY logs-categorizer logs-categorizer
 COPY logs-fakecluster logs-fakecluster
 COPY logs-testkit logs-testkit
 COPY logs-sync-ssh logs-sync-ssh
+COPY logs-search logs-search
 COPY logs-micronaut-app logs-micronaut-app
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl logs-micronaut-app -am package -DskipTests
 

@@ -16,6 +16,14 @@ public interface SearchSink {
     boolean accept(SearchMatch match);
 
     /**
+     * Called on the same thread as {@link #accept} when the search has no match to deliver for now (it waits for the
+     * scan): a sink that batches its output should flush it here, so that a match never waits for the next one. By
+     * default nothing.
+     */
+    default void idle() {
+    }
+
+    /**
      * Polled by the scanning threads between reads (so from any thread): true stops the search soon, even while no
      * match is being found. By default never.
      */

@@ -60,7 +60,9 @@ public class SearchController {
     /** The media type of {@code format=ndjson}. */
     public static final String NDJSON = "application/x-ndjson";
     private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
-    private static final int QUEUED_CHUNKS = 1024;
+    private static final int QUEUED_CHUNKS = 64;
+    /** Matches are sent in chunks of about this size, or at once when the search has nothing more for now. */
+    private static final int BATCH_BYTES = 64 << 10;
 
     private final LogMirror mirror;
     private final AppSettings settings;
@@ -167,13 +169,35 @@ public class SearchController {
     }
 
     private void run(SearchQuery query, boolean nothing, boolean asText, SearchStream body) {
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(BATCH_BYTES * 2);
         try {
             SearchSummary summary = nothing
                     ? new SearchSummary(0, 0, 0, 0, 0, io.logmirror.search.StopReason.COMPLETED, java.time.Duration.ZERO)
                     : LogSearch.over(mirror.store(), ZoneId.systemDefault()).search(query, new SearchSink() {
+                        private io.logmirror.core.LogEntry lastEntry;
+                        private byte[] prefix;
+
                         @Override
                         public boolean accept(SearchMatch match) {
-                            return body.write(asText ? text(match) : ndjson(match));
+                            if (asText) {
+                                if (match.entry() != lastEntry) { // matches come file by file: one prefix per file
+                                    lastEntry = match.entry();
+                                    prefix = (LogLocator.logsPath(lastEntry.path().toString()) + ":").getBytes(StandardCharsets.UTF_8);
+                                }
+                                batch.writeBytes(prefix);
+                                batch.writeBytes(Long.toString(match.lineNumber()).getBytes(StandardCharsets.US_ASCII));
+                                batch.write(':');
+                                batch.writeBytes(match.line().getBytes(StandardCharsets.UTF_8));
+                                batch.write('\n');
+                            } else {
+                                batch.writeBytes(ndjson(match));
+                            }
+                            return batch.size() < BATCH_BYTES || flush(batch, body);
+                        }
+
+                        @Override
+                        public void idle() {
+                            flush(batch, body);
                         }
 
                         @Override
@@ -182,8 +206,9 @@ public class SearchController {
                         }
                     });
             if (!asText) {
-                body.write(end(summary));
+                batch.writeBytes(end(summary));
             }
+            flush(batch, body);
         } catch (IOException | RuntimeException e) {
             LOG.warn("search for '{}' failed: {}", query.text(), e.toString());
         } finally {
@@ -192,9 +217,14 @@ public class SearchController {
         }
     }
 
-    private static byte[] text(SearchMatch match) {
-        return (LogLocator.logsPath(match.entry().path().toString()) + ":" + match.lineNumber() + ":" + match.line() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+    /** Sends the batched matches; false when the client is gone. */
+    private static boolean flush(java.io.ByteArrayOutputStream batch, SearchStream body) {
+        if (batch.size() == 0) {
+            return !body.closed();
+        }
+        boolean open = body.write(batch.toByteArray());
+        batch.reset();
+        return open;
     }
 
     private byte[] ndjson(SearchMatch match) {

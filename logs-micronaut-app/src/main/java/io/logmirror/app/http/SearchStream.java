@@ -31,7 +31,7 @@ final class SearchStream extends InputStream {
         try {
             while (!closed) {
                 if (chunks.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
-                    return true;
+                    return !closed; // close() may have emptied the queue just before this offer
                 }
             }
         } catch (InterruptedException e) {

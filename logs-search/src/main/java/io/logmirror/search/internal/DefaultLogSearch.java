@@ -110,6 +110,8 @@ public final class DefaultLogSearch implements LogSearch {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong found = new AtomicLong();
         volatile boolean stopped;
+        /** The file whose matches the caller's thread delivers now; guarded by the lock for writes. */
+        volatile int head;
         long delivered;
 
         Run(SearchPlan plan, List<LogEntry> files, SearchSink sink, long deadline) {
@@ -156,29 +158,10 @@ public final class DefaultLogSearch implements LogSearch {
         private void scanFile(FileScanner scanner, int index) {
             Slot slot = slots[index];
             LogEntry entry = files.get(index);
+            Batch output = new Batch(slot, index);
             try {
                 searched.incrementAndGet();
-                bytes.addAndGet(scanner.scan(entry, new FileScanner.Output() {
-                    int count;
-
-                    @Override
-                    public boolean add(SearchMatch match) {
-                        lock.lock();
-                        try {
-                            slot.matches.add(match);
-                            changed.signalAll();
-                        } finally {
-                            lock.unlock();
-                        }
-                        found.incrementAndGet();
-                        return ++count < limit && !halted();
-                    }
-
-                    @Override
-                    public boolean stopped() {
-                        return halted();
-                    }
-                }));
+                bytes.addAndGet(scanner.scan(entry, output));
             } catch (NoSuchFileException e) {
                 failed.incrementAndGet();
                 LOG.debug("{} went away before it was searched", entry.path());
@@ -188,41 +171,115 @@ public final class DefaultLogSearch implements LogSearch {
             } finally {
                 lock.lock();
                 try {
+                    output.publish();
                     slot.done = true;
-                    changed.signalAll();
+                    if (index == head) { // the caller's thread waits for no other file: spare it a wake-up per file
+                        changed.signalAll();
+                    }
                 } finally {
                     lock.unlock();
                 }
             }
         }
 
+        /**
+         * One file's matches on their way to its slot: handed on in batches (between reads, or every
+         * {@value #BATCH} matches) so that two scanning threads do not take the shared lock for every match; the first
+         * match of the file being delivered goes at once.
+         */
+        private final class Batch implements FileScanner.Output {
+            static final int BATCH = 256;
+            final Slot slot;
+            final int index;
+            final List<SearchMatch> held = new ArrayList<>();
+            int count;
+
+            Batch(Slot slot, int index) {
+                this.slot = slot;
+                this.index = index;
+            }
+
+            @Override
+            public boolean add(SearchMatch match) {
+                held.add(match);
+                count++;
+                if (held.size() >= BATCH || (index == head && count == 1)) {
+                    flush();
+                }
+                return count < limit && !halted();
+            }
+
+            @Override
+            public boolean stopped() {
+                return halted();
+            }
+
+            @Override
+            public void flush() {
+                if (held.isEmpty()) {
+                    return;
+                }
+                lock.lock();
+                try {
+                    publish();
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            /** Moves the held matches to the slot; the caller holds the lock. */
+            void publish() {
+                if (held.isEmpty()) {
+                    return;
+                }
+                slot.matches.addAll(held);
+                found.addAndGet(held.size());
+                held.clear();
+                if (index == head) {
+                    changed.signalAll();
+                }
+            }
+        }
+
         /** Hands matches to the sink in order until the end, the limit, a cancel or the deadline. */
         StopReason emit() {
+            List<SearchMatch> taken = new ArrayList<>();
             for (int i = 0; i < slots.length; i++) {
                 Slot slot = slots[i];
+                lock.lock();
+                try {
+                    head = i;
+                } finally {
+                    lock.unlock();
+                }
                 while (true) {
-                    SearchMatch match = null;
                     boolean done;
+                    if (!ready(slot)) {
+                        sink.idle();
+                    }
+                    taken.clear();
                     lock.lock();
                     try {
                         while (slot.drained == slot.matches.size() && !slot.done && !halted() && !abandoned(i)) {
                             awaitQuietly();
                         }
-                        if (slot.drained < slot.matches.size()) {
-                            match = slot.matches.get(slot.drained);
-                            slot.matches.set(slot.drained++, null);
+                        for (; slot.drained < slot.matches.size(); slot.drained++) {
+                            taken.add(slot.matches.get(slot.drained));
+                            slot.matches.set(slot.drained, null);
                         }
                         done = slot.done;
                     } finally {
                         lock.unlock();
                     }
-                    if (match != null) {
+                    for (SearchMatch match : taken) {
                         if (!sink.accept(match)) {
                             return StopReason.CANCELLED;
                         }
                         if (++delivered >= limit) {
                             return StopReason.LIMIT;
                         }
+                    }
+                    if (!taken.isEmpty()) {
                         continue;
                     }
                     StopReason halt = haltReason();
@@ -235,6 +292,16 @@ public final class DefaultLogSearch implements LogSearch {
                 }
             }
             return StopReason.COMPLETED;
+        }
+
+        /** Whether the slot has a match to deliver or is done, so that the caller need not wait. */
+        private boolean ready(Slot slot) {
+            lock.lock();
+            try {
+                return slot.drained < slot.matches.size() || slot.done;
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Whether file {@code i} will never be scanned: every worker stopped before claiming it. */

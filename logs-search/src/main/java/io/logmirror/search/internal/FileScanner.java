@@ -39,6 +39,9 @@ final class FileScanner {
 
         /** Whether the whole search was stopped. */
         boolean stopped();
+
+        /** Called between reads: matches held back for batching should be handed on now. */
+        void flush();
     }
 
     private final LogStore store;
@@ -102,6 +105,7 @@ final class FileScanner {
             LineTimes times = null;
             boolean eof = false;
             while (true) {
+                out.flush();
                 if (out.stopped()) {
                     return bytesRead;
                 }
@@ -116,9 +120,6 @@ final class FileScanner {
                             break;
                         }
                     }
-                }
-                if (times == null) {
-                    times = LineTimes.detect(buf, 0, Math.min(len, DETECTION_BYTES), zone, entry.modified());
                 }
                 int complete;
                 if (eof) {
@@ -168,6 +169,9 @@ final class FileScanner {
                         lineNumber += ByteScan.countNewlines(buf, counted, start);
                         counted = start;
                         long lineTime = LineTimes.NO_TIME;
+                        if (times == null) {
+                            times = detect(entry, bufOffset, len); // the buffer still starts at the file's start
+                        }
                         if (times.hasTimes()) {
                             lineTime = times.parse(buf, start, end);
                             if (lineTime == LineTimes.NO_TIME) {
@@ -202,6 +206,9 @@ final class FileScanner {
                 pos = complete;
                 lineNumber += ByteScan.countNewlines(buf, counted, complete);
                 counted = complete;
+                if (times == null) {
+                    times = detect(entry, bufOffset, len); // before the file's head leaves the buffer
+                }
                 if (times.hasTimes() && timeCursor < complete) {
                     knownTime = timeBefore(times, complete, timeCursor, knownTime);
                     timeCursor = complete;
@@ -216,6 +223,17 @@ final class FileScanner {
                 // the kept lines before `counted` were already counted: line numbers stay right
             }
         }
+    }
+
+    /**
+     * The file's time format, read from its head: done only when a line matches or before the first read is
+     * discarded, so that the many small files without a match cost no detection.
+     */
+    private LineTimes detect(LogEntry entry, long bufOffset, int len) {
+        if (bufOffset != 0) {
+            throw new IllegalStateException("the head of " + entry.path() + " already left the buffer");
+        }
+        return LineTimes.detect(buf, 0, Math.min(len, DETECTION_BYTES), zone, entry.modified());
     }
 
     /** Emits the pending matches whose context is complete; false when the output wants no more of this file. */

@@ -1,9 +1,7 @@
 package io.logmirror.search.internal;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
-import java.util.Arrays;
 
 /**
  * Finds matching lines in a buffer of whole lines in two steps: {@link #candidate} jumps to the next place a match
@@ -34,8 +32,11 @@ interface LineMatcher {
         };
     }
 
-    /** A regex with a literal every match contains: the literal finds candidates, the regex confirms the line. */
-    static LineMatcher prefiltered(LiteralFinder finder, Pattern pattern) {
+    /**
+     * A regex with a literal every match contains: the literal finds candidates, the regex confirms the line (the
+     * bounded JDK engine where it can decide, else RE2/J).
+     */
+    static LineMatcher prefiltered(LiteralFinder finder, java.util.Optional<BoundedJdkRegex> jdk, Pattern pattern) {
         return new LineMatcher() {
             @Override
             public int candidate(byte[] b, int from, int to) {
@@ -44,41 +45,61 @@ interface LineMatcher {
 
             @Override
             public boolean matches(byte[] b, int start, int end) {
-                return pattern.matcher(Arrays.copyOfRange(b, start, end)).find();
+                int decided = jdk.isPresent() && jdk.get().usable() ? jdk.get().find(b, start, end) : -1;
+                return decided >= 0 ? decided == 1 : re2(pattern, b, start, end);
             }
         };
     }
 
     /**
-     * A regex without a usable literal: one unanchored search over the whole buffer (multi-line mode, so {@code ^} and
-     * {@code $} hold at line ends: {@code scanPattern}) finds the leftmost place any match starts; the line there is then checked on its own,
-     * with {@code pattern}, since a match found over the buffer may run across a newline.
+     * RE2/J on one line, decoded: RE2/J 1.8's UTF-8 byte input is wrong after multi-byte characters ({@code ^.{2}$}
+     * matches "é é", multi-line {@code ^} matches after "é"), its String input is right.
      */
-    static LineMatcher regex(Pattern scanPattern, Pattern pattern) {
+    static boolean re2(Pattern pattern, byte[] b, int start, int end) {
+        return pattern.matcher(new String(b, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).find();
+    }
+
+    /**
+     * A regex without a usable literal, line by line: the bounded JDK engine decides plain-ASCII lines, RE2/J the rest
+     * (and every line once the JDK engine gave up too often).
+     */
+    static LineMatcher lineByLine(java.util.Optional<BoundedJdkRegex> jdk, Pattern pattern) {
         return new LineMatcher() {
-            private byte[] buffer;
-            private Matcher matcher;
+            private int confirmedStart = -1;
+            private int confirmedEnd = -1;
+            private byte[] confirmedIn;
 
             @Override
             public int candidate(byte[] b, int from, int to) {
-                if (b != buffer) {
-                    buffer = b;
-                    matcher = scanPattern.matcher(b);
+                int start = from;
+                while (start < to) {
+                    int newline = ByteScan.indexOf(b, start, to, (byte) '\n', false);
+                    int end = newline < 0 ? to : newline;
+                    if (test(b, start, end)) {
+                        confirmedIn = b;
+                        confirmedStart = start;
+                        confirmedEnd = end;
+                        return start;
+                    }
+                    start = end + 1;
                 }
-                if (from >= to || !matcher.find(from)) {
-                    return -1;
-                }
-                int start = matcher.start();
-                if (start >= to) {
-                    return -1;
-                }
-                // an empty match at a line's end (e.g. "$") belongs to that line, not to the newline
-                return start;
+                return -1;
             }
 
             @Override
             public boolean matches(byte[] b, int start, int end) {
-                return pattern.matcher(Arrays.copyOfRange(b, start, end)).find();
+                if (b == confirmedIn && start == confirmedStart && end == confirmedEnd) {
+                    return true;
+                }
+                return test(b, start, end);
+            }
+
+            private boolean test(byte[] b, int start, int end) {
+                int decided = jdk.isPresent() && jdk.get().usable() ? jdk.get().find(b, start, end) : -1;
+                if (decided >= 0) {
+                    return decided == 1;
+                }
+                return re2(pattern, b, start, end);
             }
         };
     }

@@ -9,17 +9,17 @@ import java.util.Arrays;
  */
 final class LiteralFinder {
 
-    /** Bytes from the most to the least frequent in log text (a guess; every other byte counts as rarer still). */
-    private static final String FREQUENT = " etaoinsrlhdcu0123456789.:-_=/mpfgybwvk,\"[]()";
+    /**
+     * Bytes from the most to the least frequent in log text (timestamps, levels, key=value pairs; a guess); every
+     * byte not listed counts as rarer still. Upper-case letters other than those of timestamps and levels come last.
+     */
+    private static final String FREQUENT = " 0123456789:-.etaoinsrlhdcu_=/TZINFO,mpfgybwvk\"[]()ERWAGDBUCLSPMH";
     private static final int[] RANK = new int[256];
 
     static {
         Arrays.fill(RANK, FREQUENT.length());
-        for (int i = 0; i < FREQUENT.length(); i++) {
+        for (int i = FREQUENT.length() - 1; i >= 0; i--) {
             RANK[FREQUENT.charAt(i)] = i;
-        }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            RANK[c] = FREQUENT.length() - 1 - RANK[Character.toLowerCase(c)] / 4; // capitals are rarer than their letter
         }
     }
 

@@ -140,13 +140,8 @@ public final class SearchPlan {
             throw tooLarge(text, estimate);
         }
         Pattern pattern;
-        Pattern scanPattern;
         try {
-            int flags = foldCase ? Pattern.CASE_INSENSITIVE : 0;
-            pattern = Pattern.compile(source, flags);
-            // Over a buffer of many lines ^ and $ must hold at line ends. RE2/J 1.8's multi-line ^ also holds after a
-            // multi-byte character in UTF-8 input, so this one only finds candidates; lines are checked with the other.
-            scanPattern = Pattern.compile(source, flags | Pattern.MULTILINE);
+            pattern = Pattern.compile(source, foldCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
             throw new InvalidQueryException("q", text, "the regular expression does not compile: " + e.getMessage()
                     + " (RE2 syntax: no look-around, no back-references)");
@@ -161,11 +156,11 @@ public final class SearchPlan {
         }
         Optional<LiteralFinder> finder = literal.filter(l -> l.length() >= 2)
                 .map(l -> new LiteralFinder(l.getBytes(StandardCharsets.UTF_8), literalFolds));
+        boolean fold = foldCase;
         if (finder.isPresent()) {
-            LineMatcher matcher = LineMatcher.prefiltered(finder.get(), pattern);
-            return () -> matcher;
+            return () -> LineMatcher.prefiltered(finder.get(), BoundedJdkRegex.of(source, fold), pattern);
         }
-        return () -> LineMatcher.regex(scanPattern, pattern);
+        return () -> LineMatcher.lineByLine(BoundedJdkRegex.of(source, fold), pattern);
     }
 
     private static InvalidQueryException tooLarge(String text, long size) {

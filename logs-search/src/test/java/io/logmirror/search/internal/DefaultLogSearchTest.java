@@ -139,6 +139,9 @@ class DefaultLogSearchTest {
                 {"^warn", "true", "SENSITIVE"}, {"ab?c", "true", "INSENSITIVE"}, {"x\\.y\\s*$", "true", "SENSITIVE"},
                 {"(?i)error warn", "true", "SENSITIVE"}, {"\\d{2}ms", "true", "SMART"}, {"é", "false", "INSENSITIVE"},
                 {"GET|warn", "true", "SENSITIVE"}, {"[a-c]{3}", "true", "SENSITIVE"}, {"tokens/s$", "true", "SMART"},
+                {"^.{2}$", "true", "SENSITIVE"}, {"[^a-z ]{3}", "true", "SENSITIVE"}, {"(?i)[A-C]{2}\\s", "true", "SENSITIVE"},
+                {"\\W\\w\\W", "true", "INSENSITIVE"}, {"(a|b)+\\s*\\[", "true", "SENSITIVE"},
+                {"^\\S+$", "true", "SENSITIVE"}, {"ß|ü", "true", "INSENSITIVE"},
         };
         for (String[] q : queries) {
             SearchQuery query = SearchQuery.builder(q[0]).regex(Boolean.parseBoolean(q[1])).caseMode(CaseMode.valueOf(q[2]))
