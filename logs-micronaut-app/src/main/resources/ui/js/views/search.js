@@ -35,6 +35,7 @@ export async function search(main, { params }) {
   const re = matcher(s.q, s.case || 'smart', s.regex === 'true');
   const abort = new AbortController();
   let count = 0;
+  let summary = null;
   let lastFile = null;
   const started = performance.now();
 
@@ -57,7 +58,8 @@ export async function search(main, { params }) {
   try {
     await streamNdjson('/logs/search', { q: s.q, regex: s.regex, case: s.case, service: s.service, path: s.path,
       since: s.since, until: s.until, context: s.context }, (m) => {
-      if (m.type && m.type !== 'match') return;
+      if (m.summary) { summary = m.summary; return; }
+      if (m.line_number === undefined) return;
       if (m.path !== lastFile) {
         lastFile = m.path;
         results.append(h('div', { class: 'file-head' }, h('a', { href: '#/view?path=' + encodeURIComponent(m.path) }, m.path),
@@ -65,13 +67,14 @@ export async function search(main, { params }) {
       }
       const before = m.before || m.context_before || [];
       const after = m.after || m.context_after || [];
-      before.forEach((t, i) => results.append(lineRow(m.path, m.line_number - before.length + i, typeof t === 'string' ? t : t.line, false)));
+      before.forEach((t, i) => results.append(lineRow(m.path, t.line_number ?? m.line_number - before.length + i, typeof t === 'string' ? t : t.line, false)));
       results.append(lineRow(m.path, m.line_number, m.line, true));
-      after.forEach((t, i) => results.append(lineRow(m.path, m.line_number + 1 + i, typeof t === 'string' ? t : t.line, false)));
+      after.forEach((t, i) => results.append(lineRow(m.path, t.line_number ?? m.line_number + 1 + i, typeof t === 'string' ? t : t.line, false)));
       count++;
       status.textContent = `${count} matches so far…`;
     }, abort.signal);
-    status.textContent = `${count} matches in ${Math.round(performance.now() - started)} ms` + (count ? '' : ': nothing found');
+    status.textContent = `${count} matches in ${Math.round(performance.now() - started)} ms` + (count ? '' : ': nothing found')
+      + (summary ? ` (${summary.files_searched} files searched${summary.stopped && summary.stopped !== 'completed' ? ', stopped: ' + summary.stopped : ''})` : '');
   } catch (e) {
     if (e.name !== 'AbortError') { status.replaceWith(notice(e.message, 'error')); }
   }
