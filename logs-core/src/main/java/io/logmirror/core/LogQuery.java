@@ -8,7 +8,7 @@ import java.util.Optional;
  * Which files {@link LogStore#list(LogQuery)} returns, in which order, one page at a time.
  *
  * <p>Filters: a category, a modification-time range ({@code since} inclusive, {@code until} exclusive), a path prefix,
- * a substring of the file name, hidden files (a name starting with {@code .}) only when asked. Order: newest first by
+ * a substring of the path, hidden files (a name starting with {@code .}) only when asked. Order: newest first by
  * remote modification time (ties by path), or by path. Paging: a {@link Cursor} ("after this entry", which stays put
  * when a sync adds files) or an offset (for clients of the original service).
  *
@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param since         only files modified at or after this time
  * @param until         only files modified before this time
  * @param pathPrefix    only files whose path starts with this text (a folder: {@code "job-1/"})
- * @param nameContains  only files whose name (the last path segment) contains this text
+ * @param nameContains  only files whose path contains this text (part of a name or of a folder's name)
  * @param order         the order of the results
  * @param after         only entries after this one in {@code order}
  * @param offset        entries to skip after the other filters, at least 0
@@ -160,7 +160,7 @@ public record LogQuery(Optional<Category> category, int limit, boolean includeHi
                 after, offset);
     }
 
-    /** This query restricted to file names containing {@code text}. */
+    /** This query restricted to files whose path contains {@code text}. */
     public LogQuery nameContaining(String text) {
         return new LogQuery(category, limit, includeHidden, since, until, pathPrefix, Optional.of(text), order,
                 after, offset);

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -64,18 +65,30 @@ public class LogsController {
     @Get
     @Operation(summary = "List log files")
     @ApiResponse(responseCode = "200", description = "the files, newest first")
-    @ApiResponse(responseCode = "422", description = "limit is not a whole number from 1 to 1000",
+    @ApiResponse(responseCode = "422", description = "limit is not a whole number from 1 to 1000, offset is negative, or since or until is not a time",
             content = @Content(schema = @Schema(implementation = ValidationErrorBody.class)))
     public List<LogFileBody> list(
             @Parameter(description = "only this category") @Nullable @QueryValue("service") String service,
             @Parameter(description = "at most this many files", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50"))
             @Nullable @QueryValue("limit") String limit,
-            @Parameter(description = "only files with at least one error (true/false)") @Nullable @QueryValue("has_errors") String hasErrors) {
+            @Parameter(description = "only files with at least one error (true/false)") @Nullable @QueryValue("has_errors") String hasErrors,
+            @Parameter(description = "only files modified at or after this time: ISO 8601 date or date-time (no offset: the service's time zone), epoch seconds, or 15m, 2h, 7d ago")
+            @Nullable @QueryValue("since") String since,
+            @Parameter(description = "only files modified before this time (same forms as since)")
+            @Nullable @QueryValue("until") String until,
+            @Parameter(description = "files to skip first, for paging", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+            @Nullable @QueryValue("offset") String offset,
+            @Parameter(description = "only files whose path contains this text")
+            @Nullable @QueryValue("name") String name) {
         int max = QueryParams.intOrDefault("limit", limit, 50, 1, 1000);
         boolean onlyWithErrors = QueryParams.bool("has_errors", hasErrors, false);
+        Instant now = Instant.now();
+        Optional<Instant> from = QueryParams.time("since", since, now);
+        Optional<Instant> to = QueryParams.time("until", until, now);
+        int skip = QueryParams.intOrDefault("offset", offset, 0, 0, Integer.MAX_VALUE);
         LogStore store = mirror.store();
-        // With the filter the newest files are read until enough have errors: the whole index at worst.
-        LogQuery query = LogQuery.newest(onlyWithErrors ? Math.max(1, store.fileCount()) : max);
+        // With the error filter the newest files are read until enough have errors: the whole index at worst.
+        LogQuery query = onlyWithErrors ? LogQuery.newest(Math.max(1, store.fileCount())) : LogQuery.newest(max).skip(skip);
         Optional<String> wanted = QueryParams.nonBlank(service);
         if (wanted.isPresent()) {
             Optional<Category> category = mirror.categories().stream()
@@ -85,8 +98,13 @@ public class LogsController {
             }
             query = query.inCategory(category.get());
         }
+        query = from.map(query::modifiedSince).orElse(query);
+        query = to.map(query::modifiedBefore).orElse(query);
+        Optional<String> part = QueryParams.nonBlank(name);
+        query = part.map(query::nameContaining).orElse(query);
         return store.list(query).stream().map(this::body)
-                .filter(body -> !onlyWithErrors || body.errorCount() > 0).limit(max).toList();
+                .filter(body -> !onlyWithErrors || body.errorCount() > 0)
+                .skip(onlyWithErrors ? skip : 0).limit(max).toList();
     }
 
     /**

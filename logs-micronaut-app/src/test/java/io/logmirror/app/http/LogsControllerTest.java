@@ -131,6 +131,35 @@ class LogsControllerTest extends DemoAppTest {
     }
 
     @Test
+    void sinceAndUntilFilterOnTheRemoteModificationTimeInEveryAcceptedForm() throws Exception {
+        assertThat(paths(list("/logs?since=2025-03-01T15:00:00Z"))).containsExactly(
+                "categorized/uncategorized/notes.txt", "categorized/slurm/job-9/slurm-9.out",
+                "categorized/logs/logs-service.log");
+        assertThat(paths(list("/logs?until=2025-03-01T11:00:00%2B00:00")))
+                .containsExactly("categorized/slurm/slurm-100.out");
+        assertThat(list("/logs?since=1740837600").size()).as("epoch seconds: 14:00 UTC").isEqualTo(4);
+        assertThat(list("/logs?since=2025-03-01T14:00:00Z&until=2025-03-01T16:00:00Z").size()).isEqualTo(2);
+        assertThat(list("/logs?since=7d").size()).as("a relative bound: nothing that old is newer").isZero();
+    }
+
+    @Test
+    void offsetPagesThroughTheListAndNameMatchesPartOfThePath() throws Exception {
+        assertThat(paths(list("/logs?limit=2&offset=2")))
+                .containsExactly("categorized/logs/logs-service.log", "categorized/monitoring/prometheus.log");
+        assertThat(paths(list("/logs?name=slurm")))
+                .containsExactly("categorized/slurm/job-9/slurm-9.out", "categorized/slurm/slurm-100.out");
+        assertThat(paths(list("/logs?name=job-9/"))).containsExactly("categorized/slurm/job-9/slurm-9.out");
+    }
+
+    @Test
+    void aBadSinceOrOffsetIs422InTheOriginalShape() throws Exception {
+        HttpResponse<String> since = get("/logs?since=yesterday");
+        assertThat(since.code()).isEqualTo(422);
+        assertThat(TestHttp.body(since)).contains("\"loc\":[\"query\",\"since\"]");
+        assertThat(get("/logs?offset=-1").code()).isEqualTo(422);
+    }
+
+    @Test
     void answersAnEmptyListForAnUnknownService() throws Exception {
         assertThat(TestHttp.body(get("/logs?service=nonsense"))).isEqualTo("[]");
         assertThat(TestHttp.body(get("/logs?service=..%2F..%2Fetc"))).isEqualTo("[]");

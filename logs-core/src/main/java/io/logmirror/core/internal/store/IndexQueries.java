@@ -178,8 +178,7 @@ final class IndexQueries {
                 }
             }
             if (query.nameContains().isPresent()) {
-                String path = index.pathText(id);
-                return path.substring(path.lastIndexOf('/') + 1).contains(query.nameContains().get());
+                return index.pathText(id).contains(query.nameContains().get());
             }
             return true;
         }
