@@ -3,6 +3,8 @@ package io.logmirror.app.ui;
 import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.http.DemoAppTest;
+import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogQuery;
 import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -95,11 +97,13 @@ class WebPageTest extends DemoAppTest {
     void theFileListShowsTheNewestFileFirstAndOpensTheViewer() throws Exception {
         open("files");
         WebElement first = await(By.cssSelector("tbody tr td a"));
-        assertThat(first.getText()).isEqualTo("notes.txt");
+        LogEntry newest = mirror().store().list(LogQuery.newest(1)).get(0);
+        assertThat(first.getText()).isEqualTo(newest.path().toString());
         screenshot("files");
         first.click();
         WebElement line = await(By.cssSelector(".viewport .line .text"));
-        assertThat(line.getText()).isEqualTo("just notes");
+        String firstLine = mirror().store().tail(newest, 100_000).get(0);
+        assertThat(line.getText()).isEqualTo(firstLine);
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
@@ -112,6 +116,37 @@ class WebPageTest extends DemoAppTest {
         assertThat(browser.findElements(By.cssSelector(".viewport mark"))).extracting(WebElement::getText).containsExactly("line 2");
         assertThat(lines.get(1).getAttribute("class")).contains("current");
         screenshot("viewer");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aSearchFindsAPlantedLineAndOpensItInContext() throws Exception {
+        open("search?q=ValueError");
+        WebElement number = await(By.cssSelector(".results .match a.lineno"));
+        assertThat(browser.findElement(By.cssSelector(".results .match mark")).getText()).isEqualTo("ValueError");
+        assertThat(number.getText()).isEqualTo("2");
+        screenshot("search");
+        number.click();
+        WebElement current = await(By.cssSelector(".viewport .line.current"));
+        assertThat(current.getText()).isEqualTo("2\nValueError: bad");
+        assertThat(browser.findElements(By.cssSelector(".viewport .line"))).extracting(WebElement::getText)
+                .contains("1\nTraceback (most recent call last):");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aLineWrittenOnTheRemoteAppearsInFollowModeWithinThreeSeconds() throws Exception {
+        open("follow?path=categorized%2Fclient%2Fclient-7.log");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(".viewer-bar .badge")).getText().equals("live"));
+        REMOTE.append("client-7.log", "\nplanted follow line\n");
+        long written = System.nanoTime();
+        mirror().syncNow();
+        new WebDriverWait(browser, Duration.ofSeconds(3))
+                .until(d -> d.findElement(By.cssSelector(".follow-log")).getText().contains("planted follow line"));
+        long millis = (System.nanoTime() - written) / 1_000_000;
+        assertThat(millis).as("from the remote write to the line on the page").isLessThan(3000);
+        screenshot("follow");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
