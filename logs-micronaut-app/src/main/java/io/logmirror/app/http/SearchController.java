@@ -17,6 +17,8 @@ import io.logmirror.search.SearchMatch;
 import io.logmirror.search.SearchQuery;
 import io.logmirror.search.SearchSink;
 import io.logmirror.search.SearchSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -69,13 +71,15 @@ public class SearchController {
     private final JsonMapper json;
     private final ExecutorService executor;
     private final AtomicInteger running = new AtomicInteger();
+    private final MeterRegistry meters;
 
     public SearchController(LogMirror mirror, AppSettings settings, JsonMapper json,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                            @Named(TaskExecutors.BLOCKING) ExecutorService executor, MeterRegistry meters) {
         this.mirror = mirror;
         this.settings = settings;
         this.json = json;
         this.executor = executor;
+        this.meters = meters;
     }
 
     /** How many searches are running now (tests watch a cancelled one end). */
@@ -205,6 +209,11 @@ public class SearchController {
                             return body.closed();
                         }
                     });
+            Timer.builder("logmirror.search.duration")
+                    .description("How long each search ran, from its start to its last match or its stop")
+                    .tag("stopped", summary.stopReason().name().toLowerCase(Locale.ROOT))
+                    .publishPercentileHistogram()
+                    .register(meters).record(summary.elapsed());
             if (!asText) {
                 batch.writeBytes(end(summary));
             }

@@ -64,9 +64,18 @@ class MetricsControllerTest extends DemoAppTest {
     }
 
     @Test
+    void searchesAreTimed() throws Exception {
+        mirror().syncNow();
+        assertThat(TestHttp.exchange(client(), HttpRequest.GET("/logs/search?q=line")).code()).isEqualTo(200);
+        String text = awaitLine(line -> line.startsWith("logmirror_search_duration_seconds_count{"));
+        assertThat(text).containsPattern("logmirror_search_duration_seconds_count\\{stopped=\"completed\"} [1-9]");
+    }
+
+    @Test
     void promtoolAcceptsTheOutput() throws Exception {
         mirror().syncNow();
         TestHttp.exchange(client(), HttpRequest.GET("/logs?limit=1"));
+        TestHttp.exchange(client(), HttpRequest.GET("/logs/search?q=line"));
         Path promtool = Path.of("/usr/bin/promtool");
         if (!Files.isExecutable(promtool)) {
             if ("true".equals(System.getenv("CI"))) {
