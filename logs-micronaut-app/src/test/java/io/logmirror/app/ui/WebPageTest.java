@@ -4,6 +4,7 @@ import io.logmirror.app.SampleCluster;
 import io.logmirror.app.TestHttp;
 import io.logmirror.app.http.DemoAppTest;
 import io.logmirror.core.LogEntry;
+import io.logmirror.core.LogPath;
 import io.logmirror.core.LogQuery;
 import io.logmirror.fakecluster.FakeRemote;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -148,6 +150,45 @@ class WebPageTest extends DemoAppTest {
         assertThat(millis).as("from the remote write to the line on the page").isLessThan(3000);
         screenshot("follow");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void aOneGigabyteFileOpensAtOnceAndScrollsToItsEnd() throws Exception {
+        int lines = 10_737_419; // 100-byte lines: 1 GiB and a little
+        byte[] big = new byte[lines * 100];
+        byte[] line = new byte[100];
+        java.util.Arrays.fill(line, (byte) 'x');
+        line[99] = '\n';
+        for (int i = 0; i < lines; i++) {
+            byte[] number = String.format("%010d INFO ", i + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(number, 0, line, 0, number.length);
+            System.arraycopy(line, 0, big, i * 100, 100);
+        }
+        REMOTE.write("big/huge.log", big);
+        big = null;
+        mirror().syncNow();
+
+        long start = System.nanoTime();
+        open("view?path=logs%2Fbig%2Fhuge.log");
+        WebElement first = await(By.cssSelector(".viewport .line .text"));
+        long openedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(first.getText()).startsWith("0000000001 INFO ");
+        assertThat(openedMillis).as("from asking for the page to its first line on screen").isLessThan(1000);
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".viewer-bar .muted[role=status]"))
+                .getText().startsWith("10,737,419 lines"));
+        browser.findElement(By.cssSelector(".viewport")).sendKeys(Keys.END);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".viewport .line .text"))
+                .stream().anyMatch(e -> e.getText().startsWith("0010737419 INFO ")));
+        screenshot("viewer-1gb");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+
+        // The gigabyte leaves the remote and the mirror again (removal is the retention's way), so runs leave no trace.
+        REMOTE.delete("big/huge.log");
+        mirror().syncNow();
+        assertThat(mirror().remove(mirror().store().find(LogPath.of("big/huge.log")).orElseThrow())).isTrue();
     }
 
     @Test
