@@ -192,6 +192,42 @@ class WebPageTest extends DemoAppTest {
     }
 
     @Test
+    void theErrorGroupsOpenTheViewerAtASampleLine() throws Exception {
+        open("errors");
+        WebElement sample = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.navigate().refresh();
+                    List<WebElement> links = d.findElements(By.cssSelector("tbody tr td a"));
+                    return links.stream().filter(a -> a.getText().startsWith("orchestrator_job-5.err:")).findFirst()
+                            .orElse(null);
+                });
+        screenshot("errors");
+        sample.click();
+        WebElement current = await(By.cssSelector(".viewport .line.current"));
+        assertThat(current.getText()).contains("Traceback (most recent call last):");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void theJobsListAndAJobPageShowTheJobsFilesAndState() throws Exception {
+        open("jobs");
+        WebElement job = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.navigate().refresh();
+                    return d.findElements(By.cssSelector("tbody tr td a")).stream()
+                            .filter(a -> a.getText().equals("100")).findFirst().orElse(null);
+                });
+        screenshot("jobs");
+        job.click();
+        assertThat(await(By.tagName("h1")).getText()).isEqualTo("Job 100");
+        assertThat(browser.findElements(By.cssSelector("table a"))).extracting(WebElement::getText)
+                .anyMatch(text -> text.endsWith("slurm-100.out"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("State: ");
+        screenshot("job");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
     void theThemeToggleAndTheKeyboardShortcutsWork() {
         open("");
         await(By.cssSelector(".cards .card"));
