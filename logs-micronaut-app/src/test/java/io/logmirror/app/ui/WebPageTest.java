@@ -69,6 +69,27 @@ class WebPageTest extends DemoAppTest {
         browser.get("http://localhost:" + server.getPort() + "/ui/#/" + route);
     }
 
+    /**
+     * The text of the first element {@code what} finds once it satisfies {@code wanted}. The viewer redraws its lines
+     * (its first screen, then again with the line index), so an element found earlier may be gone when read.
+     */
+    private String awaitText(By what, java.util.function.Predicate<String> wanted) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String text = d.findElement(what).getText();
+                    return wanted.test(text) ? text : null;
+                });
+    }
+
+    /** The texts of every element {@code what} finds once they satisfy {@code wanted}, read in one go. */
+    private List<String> awaitTexts(By what, java.util.function.Predicate<List<String>> wanted) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<String> texts = d.findElements(what).stream().map(WebElement::getText).toList();
+                    return wanted.test(texts) ? texts : null;
+                });
+    }
+
     private WebElement await(By what) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
@@ -84,13 +105,10 @@ class WebPageTest extends DemoAppTest {
     void aBrowserAtTheRootIsSentToThePageAndTheOverviewShowsEveryCategory() throws Exception {
         browser.get("http://localhost:" + server.getPort() + "/");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/"));
-        List<WebElement> cards = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> {
-                    List<WebElement> found = d.findElements(By.cssSelector(".cards .card"));
-                    return found.size() == 7 ? found : null;
-                });
-        assertThat(cards.get(0).getText()).startsWith("server");
-        assertThat(await(By.id("sync-title")).getText()).isEqualTo("Sync");
+        // The overview redraws itself every few seconds: read its texts in one go.
+        List<String> cards = awaitTexts(By.cssSelector(".cards .card"), texts -> texts.size() == 7);
+        assertThat(cards.get(0)).startsWith("server");
+        assertThat(awaitText(By.id("sync-title"), text -> true)).isEqualTo("Sync");
         screenshot("overview");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
@@ -103,20 +121,18 @@ class WebPageTest extends DemoAppTest {
         assertThat(first.getText()).isEqualTo(newest.path().toString());
         screenshot("files");
         first.click();
-        WebElement line = await(By.cssSelector(".viewport .line .text"));
         String firstLine = mirror().store().tail(newest, 100_000).get(0);
-        assertThat(line.getText()).isEqualTo(firstLine);
+        awaitText(By.cssSelector(".viewport .line .text"), firstLine::equals);
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
     @Test
     void theViewerNumbersLinesMarksMatchesWithoutFilteringAndJumpsToALine() throws Exception {
         open("view?path=" + "categorized%2Fslurm%2Fslurm-100.out&q=line%202&line=2");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".viewport .line")).size() == 3);
-        List<WebElement> lines = browser.findElements(By.cssSelector(".viewport .line"));
-        assertThat(lines).extracting(WebElement::getText).containsExactly("1\nline 1", "2\nline 2", "3\nline 3");
-        assertThat(browser.findElements(By.cssSelector(".viewport mark"))).extracting(WebElement::getText).containsExactly("line 2");
-        assertThat(lines.get(1).getAttribute("class")).contains("current");
+        assertThat(awaitTexts(By.cssSelector(".viewport .line"), texts -> texts.size() == 3))
+                .containsExactly("1\nline 1", "2\nline 2", "3\nline 3");
+        assertThat(awaitTexts(By.cssSelector(".viewport mark"), texts -> !texts.isEmpty())).containsExactly("line 2");
+        assertThat(awaitText(By.cssSelector(".viewport .line.current"), text -> true)).isEqualTo("2\nline 2");
         screenshot("viewer");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
@@ -129,9 +145,8 @@ class WebPageTest extends DemoAppTest {
         assertThat(number.getText()).isEqualTo("2");
         screenshot("search");
         number.click();
-        WebElement current = await(By.cssSelector(".viewport .line.current"));
-        assertThat(current.getText()).isEqualTo("2\nValueError: bad");
-        assertThat(browser.findElements(By.cssSelector(".viewport .line"))).extracting(WebElement::getText)
+        assertThat(awaitText(By.cssSelector(".viewport .line.current"), text -> true)).isEqualTo("2\nValueError: bad");
+        assertThat(awaitTexts(By.cssSelector(".viewport .line"), texts -> texts.size() >= 2))
                 .contains("1\nTraceback (most recent call last):");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
@@ -170,9 +185,9 @@ class WebPageTest extends DemoAppTest {
 
         long start = System.nanoTime();
         open("view?path=logs%2Fbig%2Fhuge.log");
-        WebElement first = await(By.cssSelector(".viewport .line .text"));
+        String first = awaitText(By.cssSelector(".viewport .line .text"), text -> true);
         long openedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(first.getText()).startsWith("0000000001 INFO ");
+        assertThat(first).startsWith("0000000001 INFO ");
         assertThat(openedMillis).as("from asking for the page to its first line on screen").isLessThan(1000);
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
@@ -203,8 +218,8 @@ class WebPageTest extends DemoAppTest {
                 });
         screenshot("errors");
         sample.click();
-        WebElement current = await(By.cssSelector(".viewport .line.current"));
-        assertThat(current.getText()).contains("Traceback (most recent call last):");
+        assertThat(awaitText(By.cssSelector(".viewport .line.current"), text -> true))
+                .contains("Traceback (most recent call last):");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
