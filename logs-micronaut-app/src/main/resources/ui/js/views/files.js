@@ -40,7 +40,6 @@ export async function files(main, { params }) {
     return null;
   }
   const fullPage = list.length === PAGE;
-  if (state.has_errors === 'true') list = list.filter(f => (f.error_count ?? 0) > 0);
   if (!list.length) {
     main.append(notice(page ? 'No more files.' : 'No files match.'));
   } else {

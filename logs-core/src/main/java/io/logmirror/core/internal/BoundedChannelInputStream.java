@@ -1,17 +1,20 @@
 package io.logmirror.core.internal;
 
+import io.logmirror.core.spi.StoredFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Streams {@code [offset, offset + length)} of a file channel with positional reads; closing closes the channel.
- * Public only so that {@link io.logmirror.core.LocalDirectorySource} can share it; not API.
+ * Streams {@code [offset, offset + length)} of a file channel, or of a stored file in any format, with positional
+ * reads; closing closes the channel or file. Public only so that {@link io.logmirror.core.LocalDirectorySource} and
+ * the store share it; not API.
  */
 public final class BoundedChannelInputStream extends InputStream {
 
-    private final FileChannel channel;
+    private final StoredFile channel;
     private long position;
     private long remaining;
 
@@ -28,7 +31,11 @@ public final class BoundedChannelInputStream extends InputStream {
     }
 
     public BoundedChannelInputStream(FileChannel channel, long offset, long length) {
-        this.channel = channel;
+        this(new Channel(channel), offset, length);
+    }
+
+    public BoundedChannelInputStream(StoredFile file, long offset, long length) {
+        this.channel = file;
         this.position = offset;
         this.remaining = length;
     }
@@ -75,5 +82,23 @@ public final class BoundedChannelInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /** A plain file channel seen as a stored file. */
+    private record Channel(FileChannel channel) implements StoredFile {
+        @Override
+        public long size() throws IOException {
+            return channel.size();
+        }
+
+        @Override
+        public int read(ByteBuffer into, long position) throws IOException {
+            return channel.read(into, position);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 }

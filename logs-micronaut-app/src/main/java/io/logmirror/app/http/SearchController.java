@@ -8,7 +8,6 @@ import io.logmirror.app.http.wire.ValidationErrorBody.Issue;
 import io.logmirror.core.Category;
 import io.logmirror.core.LogMirror;
 import io.logmirror.core.LogPath;
-import io.logmirror.core.time.TimeBound;
 import io.logmirror.search.CaseMode;
 import io.logmirror.search.ContextLine;
 import io.logmirror.search.InvalidQueryException;
@@ -122,7 +121,7 @@ public class SearchController {
                     schema = @Schema(type = "string", allowableValues = {"ndjson", "text"}, defaultValue = "ndjson"))
             @Nullable @QueryValue("format") String format) {
         String text = QueryParams.required("q", q);
-        boolean isRegex = bool("regex", regex, false);
+        boolean isRegex = QueryParams.bool("regex", regex, false);
         CaseMode mode = choice("case", caseMode, CaseMode.SMART, Map.of(
                 "sensitive", CaseMode.SENSITIVE, "insensitive", CaseMode.INSENSITIVE, "smart", CaseMode.SMART));
         boolean asText = choice("format", format, false, Map.of("ndjson", false, "text", true));
@@ -132,8 +131,8 @@ public class SearchController {
         int max = settings.searchMaxLimit();
         int matches = QueryParams.intOrDefault("limit", limit, Math.min(SearchQuery.DEFAULT_LIMIT, max), 1, max);
         Instant now = Instant.now();
-        Optional<Instant> from = QueryParams.nonBlank(since).map(s -> time("since", s, now));
-        Optional<Instant> to = QueryParams.nonBlank(until).map(s -> time("until", s, now));
+        Optional<Instant> from = QueryParams.time("since", since, now);
+        Optional<Instant> to = QueryParams.time("until", until, now);
 
         SearchQuery.Builder builder = SearchQuery.builder(text).regex(isRegex).caseMode(mode).before(linesBefore)
                 .after(linesAfter).limit(matches).timeLimit(settings.searchTimeLimit());
@@ -299,27 +298,6 @@ public class SearchController {
 
     private Optional<Category> known(String name) {
         return mirror.categories().stream().filter(c -> c.name().equals(name)).findFirst();
-    }
-
-    private static Instant time(String name, String text, Instant now) {
-        try {
-            return TimeBound.parse(text, ZoneId.systemDefault(), now);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(Issue.of("value_error", List.of("query", name), "Value error, " + e.getMessage(), text, null));
-        }
-    }
-
-    /** A boolean as pydantic reads one. */
-    private static boolean bool(String name, String raw, boolean defaultValue) {
-        if (raw == null) {
-            return defaultValue;
-        }
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on", "t", "y" -> true;
-            case "false", "0", "no", "off", "f", "n" -> false;
-            default -> throw new ParameterException(Issue.of("bool_parsing", List.of("query", name),
-                    "Input should be a valid boolean, unable to interpret input", raw, null));
-        };
     }
 
     /** One of a few words, as pydantic's Literal. */

@@ -1,6 +1,7 @@
 package io.logmirror.core.internal.store;
 
 import io.logmirror.core.LogEntry;
+import io.logmirror.core.internal.BoundedChannelInputStream;
 import io.logmirror.core.spi.StoredFile;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ final class StoredReads {
             throw new IllegalArgumentException("offset and length must not be negative, were " + offset + " and "
                     + length + " for " + entry.path());
         }
-        return new Stream(reader.open(entry), offset, Math.min(length, Math.max(0, entry.size() - offset)));
+        return new BoundedChannelInputStream(reader.open(entry), offset, Math.min(length, Math.max(0, entry.size() - offset)));
     }
 
     long tailOffset(LogEntry entry, int lines) throws IOException {
@@ -101,61 +102,5 @@ final class StoredReads {
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
-    }
-
-    /** Streams {@code [offset, offset + length)} of a stored file with positional reads; closing closes the file. */
-    private static final class Stream extends InputStream {
-        private final StoredFile file;
-        private long position;
-        private long remaining;
-
-        Stream(StoredFile file, long offset, long length) {
-            this.file = file;
-            this.position = offset;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = file.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)), position);
-            if (n <= 0) {
-                remaining = 0;
-                return -1;
-            }
-            position += n;
-            remaining -= n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            long skipped = Math.max(0, Math.min(n, remaining));
-            position += skipped;
-            remaining -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.min(remaining, file.size() - position)));
-        }
-
-        @Override
-        public void close() throws IOException {
-            file.close();
-        }
     }
 }
